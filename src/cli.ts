@@ -1,0 +1,164 @@
+/**
+ * The command line (CONTRACTS.md §2): draft, prompt, schema, import. Bad input exits 2 with one line per
+ * problem naming the field; no stack traces.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { offlineComposer } from './compose/offline-composer.js';
+import { composeDraft, draftEvents } from './compose/draft-pipeline.js';
+import { buildPiecePrompt, buildWholePrompt } from './compose/prompt-builder.js';
+import { leafItems } from './compose/assemble.js';
+import { parseFactSheet, type FactSheet } from './domain/fact-sheet.js';
+import { factSheetJsonSchema } from './domain/json-schema.js';
+import { buildOutline } from './domain/outline.js';
+import { loadReportTypes, type ReportType } from './domain/report-types.js';
+import { readPromptFiles } from './node/prompt-files.js';
+
+/** A problem with what the user gave: printed as lines, exit 2. */
+class UsageError extends Error {
+  constructor(readonly lines: string[]) {
+    super(lines.join('\n'));
+  }
+}
+
+const USAGE = `用法：
+  npm run --silent draft -- --facts FILE [--format markdown|html|text|json] [--out FILE] [--stream]
+  npm run --silent prompt -- TYPE [--facts FILE] [--section N]
+  npm run --silent schema -- TYPE`;
+
+const types = loadReportTypes(readPromptFiles());
+
+function readJson(path: string, flag: string): unknown {
+  let text: string;
+  try {
+    text = path === '-' ? readFileSync(0, 'utf8') : readFileSync(path, 'utf8');
+  } catch {
+    throw new UsageError([`${flag}: 无法读取文件 ${path}`]);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new UsageError([`${flag}: 不是合法的 JSON（${(error as Error).message}）`]);
+  }
+}
+
+function readFacts(path: string | undefined): { facts: FactSheet; type: ReportType } {
+  if (!path) throw new UsageError(['--facts: 请用 --facts FILE 指定事实表（JSON 文件，- 表示标准输入）']);
+  const parsed = parseFactSheet(readJson(path, '--facts'), [...types.keys()]);
+  if (!parsed.ok) throw new UsageError(parsed.issues.map((issue) => `${issue.path}: ${issue.message}`));
+  return { facts: parsed.value, type: types.get(parsed.value.type)! };
+}
+
+function typeArg(name: string | undefined): ReportType {
+  if (!name) throw new UsageError([`TYPE: 请指定报告类型：${[...types.keys()].join('、')}`]);
+  const type = types.get(name);
+  if (!type) throw new UsageError([`TYPE: 未知的报告类型“${name}”，可选：${[...types.keys()].join('、')}`]);
+  return type;
+}
+
+function output(text: string, out: string | undefined) {
+  if (out) writeFileSync(out, text);
+  else process.stdout.write(text);
+}
+
+const FORMATS = ['markdown', 'html', 'text', 'json'] as const;
+
+async function draft(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: { facts: { type: 'string' }, format: { type: 'string', default: 'markdown' }, out: { type: 'string' }, stream: { type: 'boolean' } },
+  });
+  const format = values.format as (typeof FORMATS)[number];
+  if (!FORMATS.includes(format)) throw new UsageError([`--format: 应为 ${FORMATS.join('、')} 之一`]);
+  const { facts, type } = readFacts(values.facts);
+  if (values.stream) {
+    for await (const event of draftEvents({ facts, type, composer: offlineComposer })) {
+      if (event.type === 'section-start' && event.heading) process.stderr.write(`… ${event.heading}\n`);
+      if (event.type === 'text' && format === 'markdown' && !values.out) process.stdout.write(`${event.text}\n\n`);
+      if (event.type === 'done') {
+        if (values.out || format !== 'markdown') output(render(event.result, format), values.out);
+        report(event.result.warnings);
+      }
+    }
+    return;
+  }
+  const result = await composeDraft({ facts, type, composer: offlineComposer });
+  output(render(result, format), values.out);
+  report(result.warnings);
+}
+
+function render(result: Awaited<ReturnType<typeof composeDraft>>, format: (typeof FORMATS)[number]): string {
+  switch (format) {
+    case 'html':
+      return result.html;
+    case 'text':
+      return result.text;
+    case 'json': {
+      const { markdown, html, text, outline, warnings, figures } = result;
+      return `${JSON.stringify({ markdown, html, text, outline, warnings, figures }, null, 2)}\n`;
+    }
+    default:
+      return result.markdown;
+  }
+}
+
+/** Warnings go to stderr so stdout stays the draft alone. */
+function report(warnings: Array<{ message: string }>) {
+  for (const warning of warnings) process.stderr.write(`提示：${warning.message}\n`);
+}
+
+function prompt(args: string[]) {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { facts: { type: 'string' }, section: { type: 'string' } } });
+  const type = typeArg(positionals[0]);
+  if (!values.facts) {
+    const n = values.section ? Number(values.section) : undefined;
+    if (n !== undefined) {
+      const part = type.parts[n - 1];
+      if (!Number.isInteger(n) || !part) throw new UsageError([`--section: 应为 1 到 ${type.parts.length} 之间的整数`]);
+      output(`${type.style}\n\n${part.promptText}`, undefined);
+    } else {
+      output([type.style, ...type.parts.map((p) => p.promptText)].join('\n\n---\n\n'), undefined);
+    }
+    return;
+  }
+  const { facts } = readFacts(values.facts);
+  if (facts.type !== type.id) throw new UsageError([`type: 事实表的类型是“${facts.type}”，与命令中的“${type.id}”不一致`]);
+  const outline = buildOutline(facts, type);
+  if (values.section === undefined) {
+    output(`${buildWholePrompt(type, facts, outline)}\n`, undefined);
+    return;
+  }
+  const leaves = leafItems(outline);
+  const n = Number(values.section);
+  if (!Number.isInteger(n) || n < 1 || n > leaves.length) {
+    throw new UsageError([`--section: 应为 1 到 ${leaves.length} 之间的整数（提纲共 ${leaves.length} 部分）`]);
+  }
+  const filled = buildPiecePrompt(type, facts, outline, leaves[n - 1].key);
+  output(`${filled.system}\n\n${filled.user}\n`, undefined);
+}
+
+function schema(args: string[]) {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  output(`${JSON.stringify(factSheetJsonSchema(typeArg(positionals[0])), null, 2)}\n`, undefined);
+}
+
+const commands: Record<string, (args: string[]) => unknown> = { draft, prompt, schema };
+
+async function main(argv: string[]) {
+  const [command, ...rest] = argv;
+  const run = command ? commands[command] : undefined;
+  if (!run) throw new UsageError([`命令：未知命令“${command ?? ''}”`, USAGE]);
+  await run(rest);
+}
+
+main(process.argv.slice(2)).catch((error) => {
+  if (error instanceof UsageError) {
+    process.stderr.write(`${error.message}\n`);
+  } else if ((error as { code?: string })?.code?.startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`参数有误：${(error as Error).message}\n${USAGE}\n`);
+  } else {
+    process.stderr.write(`出错了：${(error as Error)?.message ?? error}\n`);
+    process.exit(1);
+  }
+  process.exit(2);
+});

@@ -1,0 +1,53 @@
+/** Configuration (CONTRACTS.md §4), parsed once from the environment by one zod schema on both runtimes. */
+import { z } from 'zod';
+
+const list = z
+  .string()
+  .optional()
+  .transform((value) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+
+const int = (fallback: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).optional().transform((v) => v ?? fallback);
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() ? v.trim() : undefined));
+
+export const configSchema = z.object({
+  PORT: int(8787, 1, 65535),
+  DATA_FILE: optionalText.transform((v) => v ?? 'data/db.json'),
+  OPENAI_API_KEY: optionalText,
+  OPENAI_BASE_URL: optionalText.pipe(z.url({ error: 'OPENAI_BASE_URL 应为完整的网址，例如 http://127.0.0.1:11434/v1' }).optional()),
+  OPENAI_MODEL: optionalText.transform((v) => v ?? 'deepseek-chat'),
+  /** Parts written at once by the model. */
+  LLM_CONCURRENCY: int(4, 1, 16),
+  /** One model request, in milliseconds. */
+  LLM_TIMEOUT_MS: int(60_000, 1_000, 600_000),
+  /** A whole draft, in milliseconds. */
+  LLM_TOTAL_TIMEOUT_MS: int(300_000, 1_000, 3_600_000),
+  API_KEYS: list,
+  ALLOWED_ORIGINS: list,
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {}
+
+/**
+ * Parses the environment; a wrong value stops start-up with a list a person can act on.
+ * @example const config = parseConfig(process.env)
+ */
+export function parseConfig(env: Record<string, unknown>): Config {
+  const picked: Record<string, unknown> = {};
+  for (const key of Object.keys(configSchema.shape)) {
+    const value = env[key];
+    if (typeof value === 'string' || typeof value === 'number') picked[key] = String(value);
+  }
+  const parsed = configSchema.safeParse(picked);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`配置有误：\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,77 @@
+/**
+ * The figure guard: every figure of the fact sheet stands in the draft exactly, and the draft holds no
+ * figure the facts lack. Runs on every draft, whichever composer wrote it. Pure.
+ */
+import { factStrings, type FactSheet } from './fact-sheet.js';
+import { findFigures, withoutListNumbering } from './figures.js';
+
+export interface FigureReport {
+  /** Distinct figures of the fact sheet. */
+  given: string[];
+  /** Given figures found in the draft. */
+  used: string[];
+  /** Figures in the draft that no fact holds. */
+  invented: string[];
+  /** Given figures the draft lacks. */
+  missing: string[];
+}
+
+export type WarningCode = 'placeholder' | 'figure-invented' | 'figure-missing' | 'composer-fallback' | 'model';
+
+export interface DraftWarning {
+  code: WarningCode;
+  message: string;
+  figure?: string;
+  sentence?: string;
+}
+
+/** Marker for a part the user did not give: visible in the draft, never filled by invention. */
+export const placeholder = (what: string) => `【待补充：${what}】`;
+const PLACEHOLDER = /【待补充[：:]([^】]*)】/g;
+
+const unique = (items: string[]) => [...new Set(items)];
+
+/** The sentence around a position, for a warning a person can act on. */
+function sentenceAround(text: string, index: number): string {
+  const stops = /[。！？!?\n；]/;
+  let start = index;
+  while (start > 0 && !stops.test(text[start - 1])) start--;
+  let end = index;
+  while (end < text.length && !stops.test(text[end])) end++;
+  return text.slice(start, Math.min(end + 1, text.length)).replace(/^[#>\s|-]+/, '').trim();
+}
+
+/**
+ * Compares the figures of a draft with those of its facts and lists the markers still to fill.
+ * @example guardFigures(facts, markdown).figures.invented // [] when the draft is faithful
+ */
+export function guardFigures(facts: FactSheet, markdown: string): { figures: FigureReport; warnings: DraftWarning[] } {
+  const given = unique(factStrings(facts).flatMap(findFigures));
+  const body = withoutListNumbering(markdown);
+  const inDraft = unique(findFigures(body));
+  const givenSet = new Set(given);
+  const draftSet = new Set(inDraft);
+  const figures: FigureReport = {
+    given,
+    used: given.filter((f) => draftSet.has(f)),
+    invented: inDraft.filter((f) => !givenSet.has(f)),
+    missing: given.filter((f) => !draftSet.has(f)),
+  };
+  const warnings: DraftWarning[] = [];
+  for (const figure of figures.invented) {
+    const sentence = sentenceAround(body, body.indexOf(figure));
+    warnings.push({
+      code: 'figure-invented',
+      figure,
+      sentence,
+      message: `数字“${figure}”在所提供的事实中找不到，请核实：${sentence}`,
+    });
+  }
+  for (const figure of figures.missing) {
+    warnings.push({ code: 'figure-missing', figure, message: `事实中的数字“${figure}”没有出现在稿件中` });
+  }
+  for (const what of unique([...markdown.matchAll(PLACEHOLDER)].map((m) => m[1]))) {
+    warnings.push({ code: 'placeholder', message: `待补充：${what}` });
+  }
+  return { figures, warnings };
+}

@@ -1,0 +1,48 @@
+/** Figures: digit runs with their units (135名, 2338.2万元, 97.1%, 2025年9月1日), found the same way in facts and drafts. */
+
+const DIGIT = '0-9０-９';
+/** Units longest first, so 万元 wins over 万 and 人次 over 人. */
+const UNITS = [
+  '平方米', '立方米', '万人次', '亿元', '万元', '千元', '百元', '人次', '场次', '课时', '学时', '学分', '小时', '分钟',
+  '公里', '千米', '余名', '余人', '余所', '余个', '余次', '余项', '多名', '多人', '多所', '个百分点', '百分点',
+  '学年', '学期', '周岁', '万册', '万个', '万台', '万平方米',
+  '元', '万', '亿', '千', '名', '所', '个', '人', '次', '场', '项', '件', '篇', '本', '册', '套', '栋', '幢', '间', '台',
+  '辆', '条', '户', '家', '批', '期', '届', '节', '门', '支', '座', '处', '类', '级', '班', '组', '校', '园', '岁',
+  '天', '日', '周', '月', '年', '米', '吨', '倍', '分', '％', '%', '‰', '㎡', 'm²', '亩', '张', '份', '部', '种', '轮', '位',
+];
+const UNIT_ALT = UNITS.map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+const NUMBER = `[${DIGIT}](?:[${DIGIT},，.．]*[${DIGIT}])?`;
+/** Composite dates first (2025年9月1日, 2025年9月, 9月1日), then ranges (2025—2026学年), then a number and its unit. */
+const FIGURE = new RegExp(
+  [
+    `${NUMBER}年${NUMBER}月(?:${NUMBER}日)?`,
+    `${NUMBER}月${NUMBER}日`,
+    `${NUMBER}(?:[—–\\-~～至]${NUMBER})?(?:${UNIT_ALT})?`,
+  ].join('|'),
+  'g',
+);
+
+/**
+ * The figures in a text, in order, exactly as written.
+ * @example findFigures('招聘教师135名，占97.1%') // ['135名', '97.1%']
+ */
+export function findFigures(text: string): string[] {
+  return text.match(FIGURE) ?? [];
+}
+
+/** List numbering that our renderer adds (`1. ` at a line start, `（1）`), which is not a figure of the facts. */
+const LIST_NUMBERING = /^(\s*(?:[-*>]\s*)*)(?:\d+\.|（\d+）|\(\d+\))[ \t]*/gm;
+
+/** Text with list numbering removed, so numbering never counts as a figure. */
+export function withoutListNumbering(markdown: string): string {
+  return markdown.replace(LIST_NUMBERING, '$1');
+}
+
+/** Full-width digits and punctuation folded, for comparing a figure written two ways. */
+export function normaliseFigure(figure: string): string {
+  return figure
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/．/g, '.')
+    .replace(/％/g, '%')
+    .replace(/[,，]/g, '');
+}

@@ -1,0 +1,92 @@
+/** Drafts as stored records: compose and keep, save an edit as a new version, read any version. */
+import { draftEvents, finishDraft } from '../compose/draft-pipeline.js';
+import type { DraftEvent, DraftResult } from '../compose/draft-events.js';
+import type { FactSheet } from '../domain/fact-sheet.js';
+import type { Outline } from '../domain/outline.js';
+import type { Deps } from '../http/router.js';
+import { ApiError, notFound } from '../http/errors.js';
+import type { DraftRecord, DraftVersion } from '../store/store.js';
+import { ID_PATTERN } from '../domain/ids.js';
+
+/** What a client sees of a draft: the result of one version, with its place in the history. */
+export interface DraftView extends DraftResult {
+  id: string;
+  type: string;
+  version: number;
+  versions: Array<{ version: number; createdAt: string; source: DraftVersion['source'] }>;
+  facts: FactSheet;
+  sessionId?: string;
+}
+
+export function viewOf(record: DraftRecord, versionNumber?: number): DraftView {
+  const version = versionNumber === undefined ? record.versions.at(-1)! : record.versions.find((v) => v.version === versionNumber);
+  if (!version) throw new ApiError(404, 'not_found', `这份稿件没有第 ${versionNumber} 版`);
+  const result = finishDraft(record.facts, record.outline, version.markdown, version.composer, []);
+  return {
+    ...result,
+    warnings: version.warnings,
+    figures: version.figures,
+    id: record.id,
+    type: record.type,
+    version: version.version,
+    versions: record.versions.map(({ version: v, createdAt, source }) => ({ version: v, createdAt, source })),
+    facts: record.facts,
+    ...(record.sessionId ? { sessionId: record.sessionId } : {}),
+  };
+}
+
+export interface StartDraft {
+  facts: FactSheet;
+  outline?: Outline;
+  sessionId?: string;
+  signal?: AbortSignal;
+}
+
+/**
+ * Drafts and stores: yields the pipeline's events, and stores the result before yielding `done`,
+ * so a client that sees `done` can always read the draft back. `done` carries the stored id.
+ */
+export async function* createDraft(deps: Deps, start: StartDraft): AsyncGenerator<DraftEvent | { type: 'stored'; view: DraftView }> {
+  const type = deps.reportTypes.get(start.facts.type);
+  if (!type) throw new ApiError(400, 'invalid_request', `未知的报告类型“${start.facts.type}”`);
+  for await (const event of draftEvents({ facts: start.facts, type, composer: deps.composer, outline: start.outline, signal: start.signal })) {
+    if (event.type !== 'done') {
+      yield event;
+      continue;
+    }
+    const now = deps.now().toISOString();
+    const record: DraftRecord = {
+      id: deps.newId(),
+      type: type.id,
+      facts: start.facts,
+      outline: event.result.outline,
+      versions: [versionOf(1, event.result, 'compose', now)],
+      ...(start.sessionId ? { sessionId: start.sessionId } : {}),
+      createdAt: now,
+      updatedAt: now,
+    };
+    await deps.store.saveDraft(record);
+    yield { type: 'stored', view: viewOf(record) };
+  }
+}
+
+function versionOf(version: number, result: DraftResult, source: DraftVersion['source'], createdAt: string): DraftVersion {
+  return { version, markdown: result.markdown, createdAt, source, composer: result.composer, warnings: result.warnings, figures: result.figures };
+}
+
+export async function loadDraft(deps: Deps, id: string): Promise<DraftRecord> {
+  const record = ID_PATTERN.test(id) ? await deps.store.getDraft(id) : undefined;
+  if (!record) throw notFound('稿件');
+  return record;
+}
+
+/** Saves edited Markdown as a new version, guarded against the same facts. Earlier versions stay. */
+export async function saveEdit(deps: Deps, id: string, markdown: string, source: DraftVersion['source'] = 'edit'): Promise<DraftView> {
+  const record = await loadDraft(deps, id);
+  const result = finishDraft(record.facts, record.outline, markdown.endsWith('\n') ? markdown : `${markdown}\n`, 'edit');
+  const now = deps.now().toISOString();
+  record.versions.push(versionOf(record.versions.length + 1, result, source, now));
+  record.updatedAt = now;
+  await deps.store.saveDraft(record);
+  return viewOf(record);
+}

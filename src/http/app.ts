@@ -1,0 +1,79 @@
+/**
+ * The one place that builds the app: middleware, the error handler, and every resource's routes, from
+ * injected parts. `src/node.ts` and `src/worker.ts` build the parts for their runtime; tests build them in memory.
+ */
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import { ApiError, errorJson, toApiError } from './errors.js';
+import { createRouter, type AppDeps, type Deps } from './router.js';
+import { docsRoutes } from './docs.js';
+import { draftRoutes } from './drafts.js';
+import { reportTypeRoutes } from './report-types.js';
+import { randomId } from '../domain/ids.js';
+
+z.config(z.locales.zhCN());
+
+export type { AppDeps } from './router.js';
+
+/** Request bodies above this answer 413 (JSON); uploads have their own, larger limit. */
+export const JSON_BODY_LIMIT = 256 * 1024;
+
+/**
+ * Builds the Hono app.
+ * @example const app = createApp({ store, reportTypes, composer: offlineComposer, config: parseConfig({}) })
+ */
+export function createApp(deps: AppDeps) {
+  const full: Deps = {
+    now: () => new Date(),
+    newId: randomId,
+    log: () => {},
+    ...deps,
+  };
+  const app = createRouter();
+  app.use('*', async (c, next) => {
+    c.set('deps', full);
+    const started = Date.now();
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    full.log({ method: c.req.method, route: c.req.routePath, status: c.res.status, ms: Date.now() - started });
+  });
+  app.use('/api/*', async (c, next) => {
+    const method = c.req.method;
+    if ((method === 'POST' || method === 'PUT') && !c.req.path.startsWith('/api/imports')) {
+      const type = c.req.header('content-type') ?? '';
+      if (!/^application\/json\b/i.test(type) && c.req.header('content-length') !== '0') {
+        throw new ApiError(415, 'unsupported_media_type', '请求体应为 JSON（Content-Type: application/json）');
+      }
+    }
+    await next();
+  });
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: JSON_BODY_LIMIT,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large', `请求内容超过 ${JSON_BODY_LIMIT / 1024} KiB 上限，请精简后重试`);
+      },
+    }),
+  );
+  app.route('/', reportTypeRoutes());
+  app.route('/', draftRoutes());
+  app.route('/', docsRoutes());
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: '公文起草助手 API',
+      version: '1.0.0',
+      description: '根据事实表起草教育系统工作总结、工作计划、工作要点；所有数字均来自用户提供的事实。',
+    },
+  });
+  app.notFound((c) => errorJson(c, new ApiError(404, 'not_found', '没有这个地址，请查看 /docs 中的接口说明')));
+  app.onError((error, c) => {
+    const api = toApiError(error);
+    if (api.status >= 500) full.log({ level: 'error', route: c.req.routePath, error: (error as Error)?.name ?? 'Error' });
+    return errorJson(c, api);
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,156 @@
+/** Drafts: POST /api/drafts (JSON or SSE), GET/PUT /api/drafts/:id, GET /api/drafts/:id/export. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { factSheetSchema } from '../domain/fact-sheet.js';
+import { createDraft, loadDraft, saveEdit, viewOf } from '../drafts/draft-service.js';
+import { renderHtml } from '../render/html.js';
+import { renderText } from '../render/text.js';
+import { ApiError, errorBodySchema, validationError } from './errors.js';
+import { createRouter } from './router.js';
+import { streamDraft, wantsEventStream } from './sse.js';
+
+const errors = {
+  400: { description: '请求内容有误', content: { 'application/json': { schema: errorBodySchema } } },
+  404: { description: '稿件不存在', content: { 'application/json': { schema: errorBodySchema } } },
+  413: { description: '请求内容过大', content: { 'application/json': { schema: errorBodySchema } } },
+  415: { description: '请求体不是 JSON', content: { 'application/json': { schema: errorBodySchema } } },
+};
+
+const figuresSchema = z.object({
+  given: z.array(z.string()),
+  used: z.array(z.string()),
+  invented: z.array(z.string()),
+  missing: z.array(z.string()),
+});
+
+export const draftViewSchema = z
+  .object({
+    id: z.string(),
+    type: z.string(),
+    version: z.number().int(),
+    versions: z.array(z.object({ version: z.number().int(), createdAt: z.string(), source: z.string() })),
+    markdown: z.string(),
+    html: z.string(),
+    text: z.string(),
+    outline: z.any(),
+    warnings: z.array(z.object({ code: z.string(), message: z.string(), figure: z.string().optional(), sentence: z.string().optional() })),
+    figures: figuresSchema,
+    composer: z.string(),
+    facts: z.any(),
+  })
+  .openapi('Draft');
+
+const idParam = z.object({ id: z.string().max(64).openapi({ param: { name: 'id', in: 'path' }, example: 'b0f1c2d3e4f5a6b7c8d9e0' }) });
+
+const createDraftRoute = createRoute({
+  method: 'post',
+  path: '/api/drafts',
+  summary: '根据事实表起草',
+  description:
+    '请求体为事实表（见 GET /api/report-types/{type}/schema）。默认返回 JSON；请求头 `Accept: text/event-stream` 时以服务器推送事件逐段返回：outline、section-start、text、section-end、warning，最后 done（整份稿件）。',
+  request: { body: { required: true, content: { 'application/json': { schema: factSheetSchema } } } },
+  responses: {
+    201: {
+      description: '稿件已生成并保存',
+      content: { 'application/json': { schema: draftViewSchema }, 'text/event-stream': { schema: z.string() } },
+    },
+    ...errors,
+  },
+});
+
+const getDraftRoute = createRoute({
+  method: 'get',
+  path: '/api/drafts/{id}',
+  summary: '读取稿件（默认最新版本）',
+  request: { params: idParam, query: z.object({ version: z.coerce.number().int().min(1).optional() }) },
+  responses: { 200: { description: '稿件', content: { 'application/json': { schema: draftViewSchema } } }, ...errors },
+});
+
+const putDraftRoute = createRoute({
+  method: 'put',
+  path: '/api/drafts/{id}',
+  summary: '保存修改后的稿件（生成新版本，旧版本保留）',
+  request: {
+    params: idParam,
+    body: {
+      required: true,
+      content: { 'application/json': { schema: z.object({ markdown: z.string().trim().min(1, { error: '稿件内容（markdown）不能为空' }).max(200_000) }) } },
+    },
+  },
+  responses: { 200: { description: '新版本', content: { 'application/json': { schema: draftViewSchema } } }, ...errors },
+});
+
+export const EXPORT_FORMATS = ['md', 'txt', 'html', 'docx'] as const;
+
+const exportRoute = createRoute({
+  method: 'get',
+  path: '/api/drafts/{id}/export',
+  summary: '下载稿件',
+  request: {
+    params: idParam,
+    query: z.object({
+      format: z.enum(EXPORT_FORMATS, { error: '格式（format）应为 md、txt、html 或 docx' }).default('md'),
+      version: z.coerce.number().int().min(1).optional(),
+    }),
+  },
+  responses: {
+    200: {
+      description: '文件',
+      content: {
+        'text/markdown': { schema: z.string() },
+        'text/plain': { schema: z.string() },
+        'text/html': { schema: z.string() },
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: z.any() },
+      },
+    },
+    ...errors,
+  },
+});
+
+function fileName(view: { outline: { title: string } }, ext: string): string {
+  const title = view.outline?.title ?? '稿件';
+  return `${String(title).replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 60)}.${ext}`;
+}
+
+export function draftRoutes() {
+  const router = createRouter();
+
+  router.openapi(createDraftRoute, async (c) => {
+    const deps = c.get('deps');
+    const facts = c.req.valid('json');
+    if (!deps.reportTypes.has(facts.type)) {
+      throw validationError([{ path: 'type', message: `未知的报告类型“${facts.type}”，可选：${[...deps.reportTypes.keys()].join('、')}` }]);
+    }
+    const abort = new AbortController();
+    const events = createDraft(deps, { facts, signal: abort.signal });
+    if (wantsEventStream(c)) return streamDraft(c, events, abort) as never;
+    for await (const event of events) if (event.type === 'stored') return c.json(event.view, 201);
+    throw new Error('draft not stored');
+  });
+
+  router.openapi(getDraftRoute, async (c) => {
+    const deps = c.get('deps');
+    const record = await loadDraft(deps, c.req.valid('param').id);
+    return c.json(viewOf(record, c.req.valid('query').version), 200);
+  });
+
+  router.openapi(putDraftRoute, async (c) => {
+    const deps = c.get('deps');
+    return c.json(await saveEdit(deps, c.req.valid('param').id, c.req.valid('json').markdown), 200);
+  });
+
+  router.openapi(exportRoute, async (c) => {
+    const deps = c.get('deps');
+    const { format, version } = c.req.valid('query');
+    const view = viewOf(await loadDraft(deps, c.req.valid('param').id), version);
+    const disposition = (ext: string) => `attachment; filename*=UTF-8''${encodeURIComponent(fileName(view, ext))}`;
+    if (format === 'md') return c.body(view.markdown, 200, { 'Content-Type': 'text/markdown; charset=utf-8', 'Content-Disposition': disposition('md') });
+    if (format === 'txt') return c.body(renderText(view.markdown), 200, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Disposition': disposition('txt') });
+    if (format === 'html') {
+      const page = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${renderText(`# ${view.outline.title}`).trim().replace(/[<>&]/g, '')}</title></head><body>${renderHtml(view.markdown, { unverified: view.figures.invented })}</body></html>`;
+      return c.body(page, 200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Disposition': disposition('html'), 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'" });
+    }
+    throw new ApiError(400, 'unsupported_format', `暂不支持导出为 ${format} 格式`);
+  });
+
+  return router;
+}

@@ -1,0 +1,54 @@
+/** One error shape for every failure a caller can cause: `{ error: { code, message, issues? } }`, 4xx, in Chinese. */
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { z } from 'zod';
+import type { FieldIssue } from '../domain/fact-sheet.js';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly issues?: FieldIssue[],
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
+
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+
+export function errorJson(c: Context, error: ApiError): Response {
+  const body = { error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) } };
+  return c.json(body, error.status, error.headers);
+}
+
+/** The validation failure of a request body: one message naming the fields, and each issue listed. */
+export function validationError(issues: FieldIssue[]): ApiError {
+  const summary = issues
+    .slice(0, 5)
+    .map((i) => `${i.path}：${i.message}`)
+    .join('；');
+  return new ApiError(400, 'invalid_request', `请求内容有误：${summary}${issues.length > 5 ? ' 等' : ''}`, issues);
+}
+
+export const notFound = (what: string) => new ApiError(404, 'not_found', `${what}不存在或已过期，请检查链接或重新开始`);
+
+/** Turns anything thrown in a handler into the error shape; only a bug of ours becomes a 500, logged without data. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof HTTPException) {
+    const status = error.status as ContentfulStatusCode;
+    if (status === 413) return new ApiError(413, 'payload_too_large', '请求内容过大，请精简后重试');
+    if (status === 400 && /json/i.test(error.message)) return new ApiError(400, 'invalid_json', '请求体不是合法的 JSON');
+    return new ApiError(status, 'bad_request', '请求有误，请检查后重试');
+  }
+  return new ApiError(500, 'internal_error', '服务器内部错误，请稍后重试');
+}

@@ -1,0 +1,42 @@
+/** GET /api/report-types and GET /api/report-types/:type/schema. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { factSheetJsonSchema } from '../domain/json-schema.js';
+import { describeReportType } from '../domain/report-types.js';
+import { createRouter } from './router.js';
+import { errorBodySchema, notFound } from './errors.js';
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/api/report-types',
+  summary: '报告类型列表',
+  description: '每种报告类型的编号、名称、组成部分和对话提问。',
+  responses: {
+    200: { description: '报告类型', content: { 'application/json': { schema: z.object({ types: z.array(z.record(z.string(), z.unknown())) }) } } },
+  },
+});
+
+const schemaRoute = createRoute({
+  method: 'get',
+  path: '/api/report-types/{type}/schema',
+  summary: '某类报告事实表的 JSON Schema',
+  request: { params: z.object({ type: z.string().max(64).openapi({ example: 'work-plan' }) }) },
+  responses: {
+    200: { description: 'JSON Schema', content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } },
+    404: { description: '没有这种报告类型', content: { 'application/json': { schema: errorBodySchema } } },
+  },
+});
+
+export function reportTypeRoutes() {
+  const router = createRouter();
+  router.openapi(listRoute, (c) => {
+    const { reportTypes } = c.get('deps');
+    return c.json({ types: [...reportTypes.values()].map(describeReportType) }, 200);
+  });
+  router.openapi(schemaRoute, (c) => {
+    const { reportTypes } = c.get('deps');
+    const type = reportTypes.get(c.req.valid('param').type);
+    if (!type) throw notFound('报告类型');
+    return c.json(factSheetJsonSchema(type), 200);
+  });
+  return router;
+}

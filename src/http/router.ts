@@ -1,0 +1,33 @@
+/** The router every resource uses: our env, and our validation hook turning zod issues into the one error shape. */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Composer } from '../compose/draft-events.js';
+import type { Config } from '../config.js';
+import { toFieldIssues } from '../domain/fact-sheet.js';
+import type { ReportType } from '../domain/report-types.js';
+import type { Store } from '../store/store.js';
+import { errorJson, validationError } from './errors.js';
+
+export interface AppDeps {
+  store: Store;
+  reportTypes: Map<string, ReportType>;
+  /** Writes drafts: the offline composer, or the model composer when one is configured. */
+  composer: Composer;
+  config: Config;
+  /** Current time; injected so tests control it. */
+  now?: () => Date;
+  /** New ids; injected so tests control them. */
+  newId?: () => string;
+  /** One line per request, without facts or keys; silent when absent. */
+  log?: (line: Record<string, unknown>) => void;
+}
+
+export type Deps = Required<AppDeps>;
+export type AppEnv = { Variables: { deps: Deps } };
+
+export function createRouter() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) return errorJson(c, validationError(toFieldIssues(result.error)));
+    },
+  });
+}

@@ -1,0 +1,51 @@
+/** Node entry: `npm start` serves the app on 127.0.0.1:PORT with the lowdb JSON file and the configured composer. */
+import { serve } from '@hono/node-server';
+import { selectComposer } from './compose/select-composer.js';
+import { ConfigError, parseConfig } from './config.js';
+import { loadReportTypes } from './domain/report-types.js';
+import { createApp } from './http/app.js';
+import { checkDataFile, DataFileError, dataFileAdapter, lockDataFile } from './node/data-file.js';
+import { readPromptFiles } from './node/prompt-files.js';
+import { createLowStore } from './store/store.js';
+
+async function main() {
+  const config = parseConfig(process.env);
+  const reportTypes = loadReportTypes(readPromptFiles());
+  checkDataFile(config.DATA_FILE);
+  const release = lockDataFile(config.DATA_FILE);
+  const store = await createLowStore(dataFileAdapter(config.DATA_FILE));
+  const app = createApp({
+    store,
+    reportTypes,
+    composer: selectComposer(config, reportTypes),
+    config,
+    log: (line) => process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...line })}\n`),
+  });
+  const host = process.env.HOST ?? '127.0.0.1';
+  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: host }, (info) => {
+    const composer = config.OPENAI_API_KEY ? `模型 ${config.OPENAI_MODEL}` : '离线起草（未配置模型）';
+    console.log(`公文起草助手已启动：http://${host}:${info.port}  · ${composer} · 数据文件 ${config.DATA_FILE}`);
+  });
+  const stop = () => {
+    server.close();
+    release();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  process.on('exit', release);
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    console.error(error.code === 'EADDRINUSE' ? `端口 ${config.PORT} 已被占用，请用 PORT 指定其他端口` : `启动失败：${error.message}`);
+    release();
+    process.exit(1);
+  });
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError || error instanceof DataFileError || error?.name === 'ReportTypeError') {
+    console.error(error.message);
+  } else {
+    console.error(`启动失败：${error?.message ?? error}`);
+  }
+  process.exit(1);
+});

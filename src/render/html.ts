@@ -1,0 +1,67 @@
+/**
+ * Markdown → HTML through marked, safe for any text a user typed: raw HTML is shown as text, unsafe link
+ * targets are dropped, images become their description, and unverified figures are marked.
+ */
+import { Marked, type Tokens } from 'marked';
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+}
+
+/** Only web and mail links survive; `javascript:`, `data:` and the like are dropped. */
+export function isSafeHref(href: string): boolean {
+  const trimmed = href.trim().replace(/[\u0000-\u001f\s]+/g, '').toLowerCase();
+  if (/^(https?:|mailto:)/.test(trimmed)) return true;
+  return !/^[a-z][a-z0-9+.-]*:/.test(trimmed) && !trimmed.startsWith('//');
+}
+
+const marked = new Marked({
+  gfm: true,
+  breaks: false,
+  renderer: {
+    html(token: Tokens.HTML | Tokens.Tag) {
+      return escapeHtml(token.text);
+    },
+    link(this: { parser: { parseInline(tokens: Tokens.Generic[]): string } }, token: Tokens.Link) {
+      const inner = this.parser.parseInline(token.tokens as Tokens.Generic[]);
+      if (!isSafeHref(token.href)) return inner;
+      const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';
+      return `<a href="${escapeHtml(token.href)}"${title} rel="noopener noreferrer">${inner}</a>`;
+    },
+    image(token: Tokens.Image) {
+      return escapeHtml(token.text);
+    },
+  },
+});
+
+/** Figures outside tags wrapped in `<mark class="unverified">`, with the reason on hover and focus. */
+function markFigures(html: string, figures: readonly string[]): string {
+  if (!figures.length) return html;
+  const sorted = [...new Set(figures)].sort((a, b) => b.length - a.length).map((f) => escapeHtml(f));
+  const pattern = new RegExp(sorted.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  return html
+    .split(/(<[^>]*>)/)
+    .map((part) =>
+      part.startsWith('<')
+        ? part
+        : part.replace(pattern, (f) => `<mark class="unverified" tabindex="0" title="此数字在所提供的事实中找不到，请核实">${f}</mark>`),
+    )
+    .join('');
+}
+
+/** 【待补充：…】 markers wrapped so a page can highlight and list them. */
+function markPlaceholders(html: string): string {
+  return html
+    .split(/(<[^>]*>)/)
+    .map((part) => (part.startsWith('<') ? part : part.replace(/【待补充[：:][^】]*】/g, (m) => `<mark class="placeholder">${m}</mark>`)))
+    .join('');
+}
+
+/**
+ * Renders canonical Markdown to safe HTML.
+ * @example renderHtml('# 标题\n\n<img src=x onerror=alert(1)>') // '<h1>标题</h1>\n<p>&lt;img …&gt;</p>'
+ */
+export function renderHtml(markdown: string, options: { unverified?: readonly string[] } = {}): string {
+  const html = marked.parse(markdown, { async: false }) as string;
+  return markPlaceholders(markFigures(html, options.unverified ?? []));
+}

@@ -1,0 +1,90 @@
+/** Storage of drafts and sessions behind one small interface; lowdb holds the data on every runtime. */
+import type { Adapter } from 'lowdb';
+import { Low } from 'lowdb';
+import type { FactSheet } from '../domain/fact-sheet.js';
+import type { DraftWarning, FigureReport } from '../domain/figure-guard.js';
+import type { Outline } from '../domain/outline.js';
+
+export interface DraftVersion {
+  version: number;
+  markdown: string;
+  createdAt: string;
+  /** compose (a composer wrote it), edit (a person saved it), rewrite (one part rewritten). */
+  source: 'compose' | 'edit' | 'rewrite';
+  composer: string;
+  warnings: DraftWarning[];
+  figures: FigureReport;
+}
+
+export interface DraftRecord {
+  id: string;
+  type: string;
+  facts: FactSheet;
+  outline: Outline;
+  versions: DraftVersion[];
+  sessionId?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A dialogue session; its shape belongs to the dialogue, the store keeps it whole. */
+export interface SessionRecord {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  [key: string]: unknown;
+}
+
+export interface Store {
+  getDraft(id: string): Promise<DraftRecord | undefined>;
+  saveDraft(draft: DraftRecord): Promise<void>;
+  getSession(id: string): Promise<SessionRecord | undefined>;
+  saveSession(session: SessionRecord): Promise<void>;
+  deleteSession(id: string): Promise<boolean>;
+}
+
+export interface DbShape {
+  drafts: Record<string, DraftRecord>;
+  sessions: Record<string, SessionRecord>;
+}
+
+export const emptyDb = (): DbShape => ({ drafts: {}, sessions: {} });
+
+/** Records leave and enter the store as copies, so a caller's later change never edits stored data by accident. */
+const copy = <T>(value: T): T => structuredClone(value);
+
+/**
+ * A Store over any lowdb adapter (a JSON file on Node, a Durable Object on Workers, memory in tests).
+ * @example const store = await createLowStore(new Memory<DbShape>())
+ */
+export async function createLowStore(adapter: Adapter<DbShape>): Promise<Store> {
+  const db = new Low<DbShape>(adapter, emptyDb());
+  await db.read();
+  db.data ??= emptyDb();
+  db.data.drafts ??= {};
+  db.data.sessions ??= {};
+  const data = db.data;
+  return {
+    async getDraft(id) {
+      return Object.hasOwn(data.drafts, id) ? copy(data.drafts[id]) : undefined;
+    },
+    async saveDraft(draft) {
+      data.drafts[draft.id] = copy(draft);
+      await db.write();
+    },
+    async getSession(id) {
+      return Object.hasOwn(data.sessions, id) ? copy(data.sessions[id]) : undefined;
+    },
+    async saveSession(session) {
+      data.sessions[session.id] = copy(session);
+      await db.write();
+    },
+    async deleteSession(id) {
+      if (!Object.hasOwn(data.sessions, id)) return false;
+      delete data.sessions[id];
+      for (const [draftId, draft] of Object.entries(data.drafts)) if (draft.sessionId === id) delete data.drafts[draftId];
+      await db.write();
+      return true;
+    },
+  };
+}

@@ -1,0 +1,23 @@
+/** The real app around an in-memory lowdb store, for tests that call `app.request(...)` with no server. */
+import { Memory } from 'lowdb';
+import { offlineComposer } from '../../src/compose/offline-composer.js';
+import type { Composer } from '../../src/compose/draft-events.js';
+import { parseConfig } from '../../src/config.js';
+import { loadReportTypes } from '../../src/domain/report-types.js';
+import { createApp } from '../../src/http/app.js';
+import { readPromptFiles } from '../../src/node/prompt-files.js';
+import { createLowStore, type DbShape } from '../../src/store/store.js';
+
+export const reportTypes = loadReportTypes(readPromptFiles());
+
+export async function createTestApp(options: { composer?: Composer; env?: Record<string, string> } = {}) {
+  const store = await createLowStore(new Memory<DbShape>());
+  const app = createApp({ store, reportTypes, composer: options.composer ?? offlineComposer, config: parseConfig(options.env ?? {}) });
+  return { app, store };
+}
+
+export const json = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify(body),
+});
