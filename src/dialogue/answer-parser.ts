@@ -1,0 +1,33 @@
+/**
+ * Understanding a free-text answer: the shape every parser returns. The offline parser is the default; with a
+ * model configured, a model parser (structured output) is tried first and the offline one stays the fallback.
+ */
+
+/** Fields recognised in one answer; several may come at once. */
+export interface ParsedAnswer {
+  org?: string;
+  period?: string;
+  leadership?: string;
+  guidance?: string[];
+  theme?: string;
+  /** Work areas (section topics). */
+  topics?: string[];
+  /** Facts for the section being asked about. */
+  facts?: string[];
+  goals?: string[];
+  problems?: string[];
+  nextSteps?: string[];
+  /** signature.date */
+  date?: string;
+}
+
+export interface AnswerInput {
+  typeId: string;
+  /** The fact-sheet field the current question fills: org, period, sections, sections[2].facts … */
+  field: string;
+  question: string;
+  text: string;
+}
+
+/** Returns the fields found, or null when it could not tell (the caller then falls back or re-asks). */
+export type AnswerParser = (input: AnswerInput, signal?: AbortSignal) => Promise<ParsedAnswer | null>;
