@@ -3,7 +3,7 @@ import type { FactSheet } from '../domain/fact-sheet.js';
 import { guardFigures, type DraftWarning } from '../domain/figure-guard.js';
 import { buildOutline, type Outline } from '../domain/outline.js';
 import type { ReportType } from '../domain/report-types.js';
-import { renderHtml } from '../render/html.js';
+import { lexMarkdown, renderHtml } from '../render/html.js';
 import { renderText } from '../render/text.js';
 import { assembleMarkdown } from './assemble.js';
 import type { Composer, DraftEvent, DraftResult } from './draft-events.js';
@@ -20,10 +20,11 @@ export function finishDraft(
   composerWarnings: DraftWarning[] = [],
 ): DraftResult {
   const { figures, warnings } = guardFigures(facts, markdown);
+  const tokens = lexMarkdown(markdown);
   return {
     markdown,
-    html: renderHtml(markdown, { unverified: figures.invented }),
-    text: renderText(markdown),
+    html: renderHtml(markdown, { unverified: figures.invented, tokens }),
+    text: renderText(markdown, tokens),
     outline,
     warnings: [...composerWarnings, ...warnings],
     figures,

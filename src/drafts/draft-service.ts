@@ -18,10 +18,11 @@ export interface DraftView extends DraftResult {
   sessionId?: string;
 }
 
-export function viewOf(record: DraftRecord, versionNumber?: number): DraftView {
+/** The view of one version; `rendered` is the result just computed for it, so it isn't rendered twice. */
+export function viewOf(record: DraftRecord, versionNumber?: number, rendered?: DraftResult): DraftView {
   const version = versionNumber === undefined ? record.versions.at(-1)! : record.versions.find((v) => v.version === versionNumber);
   if (!version) throw new ApiError(404, 'not_found', `这份稿件没有第 ${versionNumber} 版`);
-  const result = finishDraft(record.facts, record.outline, version.markdown, version.composer, []);
+  const result = rendered ?? finishDraft(record.facts, record.outline, version.markdown, version.composer, []);
   return {
     ...result,
     warnings: version.warnings,
@@ -66,7 +67,7 @@ export async function* createDraft(deps: Deps, start: StartDraft): AsyncGenerato
       updatedAt: now,
     };
     await deps.store.saveDraft(record);
-    yield { type: 'stored', view: viewOf(record) };
+    yield { type: 'stored', view: viewOf(record, undefined, event.result) };
   }
 }
 
@@ -88,5 +89,5 @@ export async function saveEdit(deps: Deps, id: string, markdown: string, source:
   record.versions.push(versionOf(record.versions.length + 1, result, source, now));
   record.updatedAt = now;
   await deps.store.saveDraft(record);
-  return viewOf(record);
+  return viewOf(record, undefined, result);
 }

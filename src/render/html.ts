@@ -2,7 +2,7 @@
  * Markdown → HTML through marked, safe for any text a user typed: raw HTML is shown as text, unsafe link
  * targets are dropped, images become their description, and unverified figures are marked.
  */
-import { Marked, type Tokens } from 'marked';
+import { Lexer, Marked, type Token, type Tokens } from 'marked';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
@@ -57,11 +57,16 @@ function markPlaceholders(html: string): string {
     .join('');
 }
 
+/** Lexes Markdown once, for renderers that share the tokens (renderHtml and renderText read them, never change them). */
+export function lexMarkdown(markdown: string): Token[] {
+  return new Lexer({ gfm: true }).lex(markdown);
+}
+
 /**
  * Renders canonical Markdown to safe HTML.
  * @example renderHtml('# 标题\n\n<img src=x onerror=alert(1)>') // '<h1>标题</h1>\n<p>&lt;img …&gt;</p>'
  */
-export function renderHtml(markdown: string, options: { unverified?: readonly string[] } = {}): string {
-  const html = marked.parse(markdown, { async: false }) as string;
+export function renderHtml(markdown: string, options: { unverified?: readonly string[]; tokens?: Token[] } = {}): string {
+  const html = options.tokens ? marked.parser(options.tokens) : (marked.parse(markdown, { async: false }) as string);
   return markPlaceholders(markFigures(html, options.unverified ?? []));
 }

@@ -61,7 +61,7 @@ function block(token: Token): string | null {
  * Renders canonical Markdown as plain text, one blank line between blocks.
  * @example renderText('## 一、标题\n\n正文') // '一、标题\n\n正文\n'
  */
-export function renderText(markdown: string): string {
-  const blocks = new Lexer({ gfm: true }).lex(markdown).map(block).filter((t): t is string => t !== null && t !== '');
+export function renderText(markdown: string, tokens?: Token[]): string {
+  const blocks = (tokens ?? new Lexer({ gfm: true }).lex(markdown)).map(block).filter((t): t is string => t !== null && t !== '');
   return `${blocks.join('\n\n')}\n`;
 }

@@ -50,7 +50,10 @@ export interface DbShape {
 
 export const emptyDb = (): DbShape => ({ drafts: {}, sessions: {} });
 
-/** Records leave and enter the store as copies, so a caller's later change never edits stored data by accident. */
+/**
+ * Records leave the store as copies, so a caller can change what it read and save it back (or not) without
+ * touching stored data. What is saved becomes the store's: callers don't use an object after saving it.
+ */
 const copy = <T>(value: T): T => structuredClone(value);
 
 /**
@@ -69,14 +72,14 @@ export async function createLowStore(adapter: Adapter<DbShape>): Promise<Store> 
       return Object.hasOwn(data.drafts, id) ? copy(data.drafts[id]) : undefined;
     },
     async saveDraft(draft) {
-      data.drafts[draft.id] = copy(draft);
+      data.drafts[draft.id] = draft;
       await db.write();
     },
     async getSession(id) {
       return Object.hasOwn(data.sessions, id) ? copy(data.sessions[id]) : undefined;
     },
     async saveSession(session) {
-      data.sessions[session.id] = copy(session);
+      data.sessions[session.id] = session;
       await db.write();
     },
     async deleteSession(id) {
