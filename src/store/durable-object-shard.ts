@@ -1,0 +1,85 @@
+/**
+ * The Durable Object that holds one shard of the data: the records whose id names it, in lowdb over the
+ * object's own storage. Called by RPC from src/store/durable-object-store.ts; Workers only.
+ */
+import { DurableObject } from 'cloudflare:workers';
+import { Low } from 'lowdb';
+import { DurableObjectAdapter } from './durable-object-adapter.js';
+import type { DraftRecord, SessionRecord } from './store.js';
+
+interface ShardData {
+  drafts: Record<string, DraftRecord>;
+  sessions: Record<string, SessionRecord>;
+  /** session id → ids of the drafts made from it, which live in their own shards: deleted with the session. */
+  sessionDrafts: Record<string, string[]>;
+}
+
+const emptyShard = (): ShardData => ({ drafts: {}, sessions: {}, sessionDrafts: {} });
+
+/** The RPC surface, also what the router in durable-object-store.ts calls. */
+export interface ShardRpc {
+  getDraft(id: string): Promise<DraftRecord | undefined>;
+  saveDraft(draft: DraftRecord): Promise<void>;
+  deleteDraft(id: string): Promise<boolean>;
+  getSession(id: string): Promise<SessionRecord | undefined>;
+  saveSession(session: SessionRecord): Promise<void>;
+  /** Deletes the session; answers the ids of its drafts (to delete in their shards), or null when there was none. */
+  deleteSession(id: string): Promise<string[] | null>;
+  linkDraft(sessionId: string, draftId: string): Promise<void>;
+}
+
+export class StoreShard extends DurableObject implements ShardRpc {
+  private readonly db = new Low<ShardData>(new DurableObjectAdapter<ShardData>(this.ctx.storage), emptyShard());
+
+  constructor(ctx: DurableObjectState, env: unknown) {
+    super(ctx, env);
+    // Requests wait until the shard is loaded; from then on lowdb serves reads from memory.
+    void ctx.blockConcurrencyWhile(async () => {
+      await this.db.read();
+      this.db.data = { ...emptyShard(), ...(this.db.data ?? {}) };
+    });
+  }
+
+  async getDraft(id: string) {
+    return Object.hasOwn(this.db.data.drafts, id) ? this.db.data.drafts[id] : undefined;
+  }
+
+  async saveDraft(draft: DraftRecord) {
+    this.db.data.drafts[draft.id] = draft;
+    await this.db.write();
+  }
+
+  async deleteDraft(id: string) {
+    if (!Object.hasOwn(this.db.data.drafts, id)) return false;
+    delete this.db.data.drafts[id];
+    await this.db.write();
+    return true;
+  }
+
+  async getSession(id: string) {
+    return Object.hasOwn(this.db.data.sessions, id) ? this.db.data.sessions[id] : undefined;
+  }
+
+  async saveSession(session: SessionRecord) {
+    this.db.data.sessions[session.id] = session;
+    await this.db.write();
+  }
+
+  async deleteSession(id: string) {
+    if (!Object.hasOwn(this.db.data.sessions, id)) return null;
+    const drafts = this.db.data.sessionDrafts[id] ?? [];
+    delete this.db.data.sessions[id];
+    delete this.db.data.sessionDrafts[id];
+    await this.db.write();
+    return drafts;
+  }
+
+  async linkDraft(sessionId: string, draftId: string) {
+    const linked = (this.db.data.sessionDrafts[sessionId] ??= []);
+    if (linked.includes(draftId)) return;
+    linked.push(draftId);
+    await this.db.write();
+  }
+}
+
+type DurableObjectState = ConstructorParameters<typeof DurableObject>[0];

@@ -1,0 +1,38 @@
+/**
+ * The Store on Workers: each record lives in the Durable Object named after it (`draft:<id>`,
+ * `session:<id>`), so load spreads over as many objects as there are records instead of queueing on one.
+ */
+import type { ShardRpc } from './durable-object-shard.js';
+import type { Store } from './store.js';
+
+/** The part of a DurableObjectNamespace binding the store uses. */
+export interface ShardNamespace {
+  idFromName(name: string): unknown;
+  get(id: never): unknown;
+}
+
+export const draftShard = (id: string) => `draft:${id}`;
+export const sessionShard = (id: string) => `session:${id}`;
+
+/**
+ * @example const store = createDurableObjectStore(env.STORE)
+ */
+export function createDurableObjectStore(namespace: ShardNamespace): Store {
+  // A stub is cheap and holds no data; one per call keeps nothing stale if an object is reset.
+  const shard = (name: string) => namespace.get(namespace.idFromName(name) as never) as ShardRpc;
+  return {
+    getDraft: (id) => shard(draftShard(id)).getDraft(id),
+    async saveDraft(draft) {
+      await shard(draftShard(draft.id)).saveDraft(draft);
+      if (draft.sessionId) await shard(sessionShard(draft.sessionId)).linkDraft(draft.sessionId, draft.id);
+    },
+    getSession: (id) => shard(sessionShard(id)).getSession(id),
+    saveSession: (session) => shard(sessionShard(session.id)).saveSession(session),
+    async deleteSession(id) {
+      const drafts = await shard(sessionShard(id)).deleteSession(id);
+      if (drafts === null) return false;
+      await Promise.all(drafts.map((draftId) => shard(draftShard(draftId)).deleteDraft(draftId)));
+      return true;
+    },
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * Workers entry: the same app as on Node, with the report types bundled at build time
+ * (src/generated/prompt-files.ts) and drafts and sessions kept in Durable Objects, one per record.
+ */
+import { selectComposer } from './compose/select-composer.js';
+import { ConfigError, parseConfig } from './config.js';
+import { loadReportTypes } from './domain/report-types.js';
+import { promptFiles } from './generated/prompt-files.js';
+import { createApp, type App } from './http/app.js';
+import { createDurableObjectStore, type ShardNamespace } from './store/durable-object-store.js';
+
+export { StoreShard } from './store/durable-object-shard.js';
+
+/** Bindings (wrangler.toml) plus vars and secrets (CONTRACTS.md §4). */
+export interface Env {
+  STORE: ShardNamespace;
+  [name: string]: unknown;
+}
+
+/** Built on the first request and kept for the isolate's life: an isolate's bindings and vars never change. */
+let app: App | undefined;
+
+function appFor(env: Env): App {
+  if (app) return app;
+  const config = parseConfig(env);
+  const reportTypes = loadReportTypes(promptFiles);
+  app = createApp({
+    store: createDurableObjectStore(env.STORE),
+    reportTypes,
+    composer: selectComposer(config, reportTypes),
+    config,
+    log: (line) => console.log(JSON.stringify(line)),
+  });
+  return app;
+}
+
+/** A broken deployment (bad vars, broken prompts/) answers one clear JSON error instead of an exception page. */
+function startupError(error: unknown): Response {
+  const known = error instanceof ConfigError || (error as Error)?.name === 'ReportTypeError';
+  console.error(known ? (error as Error).message : `启动失败：${(error as Error)?.message ?? error}`);
+  const message = known ? `服务配置有误：${(error as Error).message}` : '服务启动失败，请查看 Worker 日志';
+  return Response.json({ error: { code: 'misconfigured', message } }, { status: 500 });
+}
+
+export default {
+  fetch(request: Request, env: Env, ctx: unknown): Response | Promise<Response> {
+    let current: App;
+    try {
+      current = appFor(env);
+    } catch (error) {
+      return startupError(error);
+    }
+    return current.fetch(request, env, ctx as never);
+  },
+};
