@@ -10,6 +10,8 @@ import { docsRoutes } from './docs.js';
 import { draftRoutes } from './drafts.js';
 import { reportTypeRoutes } from './report-types.js';
 import { randomId } from '../domain/ids.js';
+import { offlineParser } from '../dialogue/offline-parser.js';
+import { sessionRoutes } from './sessions.js';
 
 z.config(z.locales.zhCN());
 
@@ -26,6 +28,7 @@ export function createApp(deps: AppDeps) {
   const full: Deps = {
     now: () => new Date(),
     newId: randomId,
+    answerParser: offlineParser,
     log: () => {},
     ...deps,
   };
@@ -58,6 +61,7 @@ export function createApp(deps: AppDeps) {
   );
   app.route('/', reportTypeRoutes());
   app.route('/', draftRoutes());
+  app.route('/', sessionRoutes());
   app.route('/', docsRoutes());
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -4,6 +4,7 @@ import type { Composer } from '../compose/draft-events.js';
 import type { Config } from '../config.js';
 import { toFieldIssues } from '../domain/fact-sheet.js';
 import type { ReportType } from '../domain/report-types.js';
+import type { AnswerParser } from '../dialogue/answer-parser.js';
 import type { Store } from '../store/store.js';
 import { errorJson, validationError } from './errors.js';
 
@@ -19,6 +20,8 @@ export interface AppDeps {
   newId?: () => string;
   /** One line per request, without facts or keys; silent when absent. */
   log?: (line: Record<string, unknown>) => void;
+  /** Reads dialogue answers: tried first, the offline parser stays the fallback; default: the offline parser. */
+  answerParser?: AnswerParser;
 }
 
 export type Deps = Required<AppDeps>;

@@ -1,0 +1,128 @@
+/** Free-text answers into items: split lists and sentences, strip the numbering people type, drop filler. Pure. */
+
+/** Words that carry no fact: acknowledgements, hesitations, sign-offs. */
+const FILLER_WORDS = [
+  '好的', '好', '嗯', '嗯嗯', '哦', '噢', '呃', '额', '啊', '对', '对的', '是的', '行', '可以', 'ok', 'OK', '收到', '明白',
+  '就这些', '就这些吧', '就这样', '没有了', '没了', '以上', '以上就是', '暂时就这些', '大概就这些', '差不多就这些',
+  '那个', '然后', '另外', '还有', '嗯好的',
+  // What is left of 问题就这些 / 情况大概这样 once the sign-off goes: a label, not a fact.
+  '问题', '主要问题', '工作', '情况', '内容', '大概', '目前',
+];
+const FILLER_SET = new Set(FILLER_WORDS.map((w) => w.toLowerCase()));
+const FILLER_LEAD = /^(?:(?:好的|好|嗯+|哦|噢|呃|那个|是这样的|这样|然后|另外|还有就是|还有|就是|我们这边|我们)[，,。\s、…~！!]*)+/;
+const FILLER_TAIL = /[，,。\s]*(?:就这些了?|就这样吧?|暂时就这些|差不多就这些|大概就这些|以上|没有了|谢谢)[吧啊了。！!~…]*$/;
+
+/** Answers that say "nothing here". */
+const NONE = /^(?:没有|无|暂无|没|暂时没有|还没有|不需要|不用|没什么|无可填写)[了。！!]*$/;
+
+const CN_NUM = '一二三四五六七八九十';
+const DIGITS = '0-9０-９';
+/** Numbering people type at the start of an item: 1. 1、 （1） (1) 1) ① （一） 一、 一是 首先 其次 第一， */
+const LEAD_NUMBERING = new RegExp(
+  [
+    `[${DIGITS}]{1,2}\\s*[.．](?![${DIGITS}])`,
+    `[${DIGITS}]{1,2}\\s*[、)）:：]`,
+    `[（(]\\s*[${DIGITS}${CN_NUM}]{1,3}\\s*[)）]`,
+    '[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]',
+    `[${CN_NUM}]{1,3}\\s*[、.．]`,
+    `第[${CN_NUM}${DIGITS}]{1,3}(?:[，,、:：]|是|点|条)`,
+    `[${CN_NUM}]{1,3}是`,
+    '(?:首先|其次|再次|再者|此外|最后|另外)[，,、:：]?',
+    '[-*•·●◆■□▪]\\s*',
+  ].join('|'),
+);
+const LEAD_NUMBERING_RE = new RegExp(`^\\s*(?:${LEAD_NUMBERING.source})\\s*`);
+
+/** Where a numbered item starts inside one line: after sentence punctuation or spaces, a marker of the kinds above. */
+const INLINE_MARKER = new RegExp(
+  `(?<=[。；;！!？?\\s]|^)(?=(?:[${DIGITS}]{1,2}\\s*[.．](?![${DIGITS}])|[${DIGITS}]{1,2}[、)）]|[（(][${DIGITS}${CN_NUM}]{1,3}[)）]|[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]|[${CN_NUM}]{1,3}是))|(?=[①②③④⑤⑥⑦⑧⑨⑩])`,
+  'g',
+);
+/** 一是……，二是……：the second and later ordinals may follow a comma too. */
+const ORDINAL_AFTER_COMMA = new RegExp(`[，,](?=[二三四五六七八九十]是)`, 'g');
+
+/** The item without the numbering the user typed, trimmed of separators at both ends. */
+export function stripNumbering(item: string): string {
+  let out = item.trim();
+  for (let i = 0; i < 3; i++) {
+    const next = out.replace(LEAD_NUMBERING_RE, '');
+    if (next === out) break;
+    out = next;
+  }
+  return out.replace(/^[\s，,、；;:：。]+/, '').replace(/[\s，,、；;]+$/, '').trim();
+}
+
+/** True when the text says nothing beyond filler. */
+export function isFiller(text: string): boolean {
+  const bare = text.trim().replace(/[，,。.!！?？~～…、\s]+/g, ' ').trim();
+  if (!bare) return true;
+  return bare.split(' ').every((word) => FILLER_SET.has(word.toLowerCase()));
+}
+
+/** True when the answer means "none" (没有, 暂无). */
+export function saysNone(text: string): boolean {
+  return NONE.test(removeFiller(text).replace(/\s+/g, ''));
+}
+
+/** The text without leading and trailing filler (好的，… 就这些). */
+export function removeFiller(text: string): string {
+  let out = text.trim();
+  out = out.replace(FILLER_LEAD, '');
+  out = out.replace(FILLER_TAIL, '');
+  return out.trim();
+}
+
+export interface SplitOptions {
+  /** Also split on 、 and ，(work-area names, document titles); facts keep them. */
+  commas?: boolean;
+  /** Split sentences at 。！？ (facts, problems); lists of names don't need it. */
+  sentences?: boolean;
+}
+
+/**
+ * An answer as items: one per line, per ；, per numbered item, per sentence; numbering stripped, filler dropped,
+ * every character of each item otherwise kept as typed (so figures stay exactly).
+ * @example splitItems('1. 招聘教师135名；2. 培训２０００人次') // ['招聘教师135名', '培训２０００人次']
+ */
+export function splitItems(text: string, options: SplitOptions = {}): string[] {
+  const lines = text.split(/\r?\n|\r/);
+  const items: string[] = [];
+  for (const rawLine of lines) {
+    const line = rawLine.replace(ORDINAL_AFTER_COMMA, '；');
+    let pieces = line.split(INLINE_MARKER);
+    pieces = pieces.flatMap((p) => p.split(/[；;]/));
+    if (options.sentences) pieces = pieces.flatMap((p) => p.split(/(?<=[。！!？?])/));
+    if (options.commas) pieces = pieces.flatMap((p) => splitOutsideQuotes(p));
+    for (const piece of pieces) {
+      const item = stripNumbering(removeFiller(stripNumbering(piece)));
+      const clean = item.replace(/[。.]+$/, '').trim();
+      if (!clean || isFiller(clean)) continue;
+      items.push(clean);
+    }
+  }
+  return items;
+}
+
+/** Splits on 、，, but not inside 《》 or quotes (a document title may hold a comma). */
+function splitOutsideQuotes(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of text) {
+    if (ch === '《' || ch === '“' || ch === '「') depth++;
+    if ((ch === '》' || ch === '”' || ch === '」') && depth > 0) depth--;
+    if (depth === 0 && /[、，,]/.test(ch)) {
+      out.push(current);
+      current = '';
+      continue;
+    }
+    current += ch;
+  }
+  out.push(current);
+  return out;
+}
+
+/** One line of text from an answer: filler and trailing punctuation removed, inner text kept as typed. */
+export function cleanSingle(text: string): string {
+  return stripNumbering(removeFiller(text.replace(/\s*[\r\n]+\s*/g, ' '))).replace(/[。.]+$/, '').trim();
+}

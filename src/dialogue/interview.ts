@@ -1,0 +1,477 @@
+/**
+ * The interview engine: state in → reply and new state out, with no I/O and no clock. Questions come from the
+ * report type (prompts/<type>/type.json); required ones first, then per work area its facts, then the rest.
+ * A turn is two steps so an async (model) parser can sit between them: beginTurn handles what needs no
+ * parsing (controls, review commands, empty input) or asks for a parse; finishTurn applies the parsed answer.
+ */
+import { LIMITS } from '../domain/fact-sheet.js';
+import { outlineLines } from '../domain/outline.js';
+import { fillTemplate, type Question, type ReportType } from '../domain/report-types.js';
+import type { AnswerInput, ParsedAnswer } from './answer-parser.js';
+import { cleanSingle, isFiller, splitItems } from './answer-text.js';
+import {
+  capList,
+  emptyFacts,
+  factSummary,
+  FIELD_ALIASES,
+  fieldName,
+  hasValue,
+  sectionIndexOf,
+  type CollectedFacts,
+} from './collected-facts.js';
+import { detectControl } from './controls.js';
+import { applyOutlineEdits, parseOutlineCommand, sessionOutline, type OutlineChoices, type OutlineOperation } from './outline-edits.js';
+
+export type Phase = 'asking' | 'confirming' | 'ready';
+
+export interface Reply {
+  text: string;
+  /** The fact-sheet path the question fills (`org`, `sections[2].facts` …); null when nothing is being asked. */
+  field: string | null;
+  progress: { done: number; total: number };
+}
+
+export interface TranscriptEntry {
+  role: 'user' | 'assistant';
+  text: string;
+  field?: string | null;
+}
+
+/** What 上一步 restores. */
+interface Snapshot {
+  facts: CollectedFacts;
+  skipped: string[];
+  editing: string | null;
+  finished: boolean;
+  confirmed: boolean;
+  choices: OutlineChoices;
+}
+
+export interface InterviewState extends Snapshot {
+  type: string;
+  /** Derived after every turn, kept for clients: the field being asked, and what is still to ask after it. */
+  current: string | null;
+  queue: string[];
+  state: Phase;
+  history: Snapshot[];
+  transcript: TranscriptEntry[];
+  /** Ids of drafts written from this session, oldest first. */
+  drafts: string[];
+}
+
+/** Longest answer taken in one message; longer ones are cut at a sentence end, and the reply says so. */
+export const MAX_ANSWER = 2000;
+/** How many steps 上一步 can go back, and how much transcript a session keeps. */
+const MAX_HISTORY = 60;
+const MAX_TRANSCRIPT = 400;
+
+// ── Questions ────────────────────────────────────────────────────────────────────────────────────────────
+
+/** Every question key in asking order: required first; `sections[].facts` expanded once per work area. */
+export function questionPlan(type: ReportType, facts: CollectedFacts): string[] {
+  const ordered = [...type.questions.filter((q) => q.required), ...type.questions.filter((q) => !q.required)];
+  return ordered.flatMap((q) => (q.field === 'sections[].facts' ? facts.sections.map((_, i) => `sections[${i}].facts`) : [q.field]));
+}
+
+function questionFor(type: ReportType, key: string): Question | undefined {
+  if (sectionIndexOf(key) !== null) return type.questions.find((q) => q.field === 'sections[].facts');
+  return type.questions.find((q) => q.field === key);
+}
+
+function questionText(type: ReportType, facts: CollectedFacts, key: string): string {
+  const q = questionFor(type, key);
+  if (!q) return `请填写${fieldName(facts, key)}。`;
+  const index = sectionIndexOf(key);
+  const ask = fillTemplate(q.ask, { topic: index !== null ? facts.sections[index]?.topic : undefined });
+  return `${ask}\n例如：${q.example}`;
+}
+
+const isPending = (s: Snapshot, key: string) => !hasValue(s.facts, key) && !s.skipped.includes(key);
+
+/** Recomputes what is derived (current question, queue, phase) from the facts and choices. */
+function derive(state: InterviewState, type: ReportType): InterviewState {
+  const plan = questionPlan(type, state.facts);
+  const pending = plan.filter((key) => isPending(state, key));
+  const current = state.editing ?? (state.finished ? null : (pending[0] ?? null));
+  const queue = state.finished ? [] : pending.filter((key) => key !== current);
+  const phase: Phase = current ? 'asking' : state.confirmed ? 'ready' : 'confirming';
+  return { ...state, current, queue, state: phase };
+}
+
+function progress(state: InterviewState, type: ReportType) {
+  const plan = questionPlan(type, state.facts);
+  return { done: plan.filter((key) => !isPending(state, key)).length, total: plan.length };
+}
+
+// ── Replies ──────────────────────────────────────────────────────────────────────────────────────────────
+
+function missingRequired(state: InterviewState, type: ReportType): string[] {
+  const plan = questionPlan(type, state.facts);
+  const required = plan.filter((key) => questionFor(type, key)?.required && !hasValue(state.facts, key));
+  if (!state.facts.sections.length && !required.includes('sections')) required.push('sections');
+  return required.map((key) => fieldName(state.facts, key));
+}
+
+const REVIEW_HELP =
+  '回复“确认”即可起草；也可以调整大纲，例如“把第二部分改名为……”“第三部分移到第一”“合并第二和第三部分”“删除第四部分”；要改内容请说“修改 + 部分名称”，如“修改单位名称”。';
+
+function reviewText(state: InterviewState, type: ReportType): string {
+  const outline = sessionOutline(state.facts, type, state.choices);
+  const missing = missingRequired(state, type);
+  return [
+    '请核对已收集的信息：',
+    ...factSummary(state.facts).map((line) => `· ${line}`),
+    ...(missing.length ? [`以下内容尚未填写，稿件中会标注【待补充】：${missing.join('、')}`] : []),
+    '',
+    `稿件大纲（${outline.title}）：`,
+    ...outlineLines(outline),
+    '',
+    REVIEW_HELP,
+  ].join('\n');
+}
+
+function nextText(state: InterviewState, type: ReportType): string {
+  if (state.state === 'asking' && state.current) return questionText(type, state.facts, state.current);
+  if (state.state === 'ready') {
+    const missing = missingRequired(state, type);
+    return `已确认，可以生成稿件了。${missing.length ? `未填写的${missing.join('、')}会在稿中标注【待补充】。` : ''}如需再调整，可以继续说“修改 + 部分名称”或调整大纲。`;
+  }
+  return reviewText(state, type);
+}
+
+function respond(state: InterviewState, type: ReportType, lead: string, userText?: string): { state: InterviewState; reply: Reply } {
+  const derived = derive(state, type);
+  const text = `${lead ? `${lead}\n` : ''}${nextText(derived, type)}`;
+  const reply: Reply = { text, field: derived.state === 'asking' ? derived.current : null, progress: progress(derived, type) };
+  const transcript = [...derived.transcript];
+  if (userText !== undefined) transcript.push({ role: 'user', text: userText });
+  transcript.push({ role: 'assistant', text, field: reply.field });
+  return { state: { ...derived, transcript: transcript.slice(-MAX_TRANSCRIPT) }, reply };
+}
+
+function snapshot(state: InterviewState): Snapshot {
+  const { facts, skipped, editing, finished, confirmed, choices } = structuredClone(state);
+  return { facts, skipped, editing, finished, confirmed, choices };
+}
+
+/** The state with its current values saved for 上一步, and `change` applied on a copy. */
+function changed(state: InterviewState, change: (next: InterviewState) => void): InterviewState {
+  const next: InterviewState = { ...structuredClone(state), history: [...state.history, snapshot(state)].slice(-MAX_HISTORY) };
+  change(next);
+  return next;
+}
+
+// ── Starting ─────────────────────────────────────────────────────────────────────────────────────────────
+
+function freshState(type: ReportType): InterviewState {
+  return {
+    type: type.id,
+    facts: emptyFacts(type.id),
+    skipped: [],
+    editing: null,
+    finished: false,
+    confirmed: false,
+    choices: { omitted: [], headings: {} },
+    current: null,
+    queue: [],
+    state: 'asking',
+    history: [],
+    transcript: [],
+    drafts: [],
+  };
+}
+
+/**
+ * A new interview and its first question.
+ * @example const { state, reply } = startInterview(types.get('annual-summary')!)
+ */
+export function startInterview(type: ReportType): { state: InterviewState; reply: Reply } {
+  return respond(freshState(type), type, `您好！我来帮您起草${type.name}。请逐一回答几个问题，一次说几件事也可以；随时可以说“跳过”“上一步”“修改 + 部分名称”“重新开始”或“完成”。`);
+}
+
+// ── A turn ───────────────────────────────────────────────────────────────────────────────────────────────
+
+export type TurnStep =
+  | { kind: 'reply'; state: InterviewState; reply: Reply }
+  /** The answer needs understanding: run a parser on `input`, then call finishTurn. */
+  | { kind: 'parse'; input: AnswerInput };
+
+/** An over-long answer cut at the last sentence or line end within the limit, so no figure is split. */
+export function capAnswer(text: string): { text: string; cut: number } {
+  if (text.length <= MAX_ANSWER) return { text, cut: 0 };
+  const head = text.slice(0, MAX_ANSWER);
+  let end = Math.max(head.lastIndexOf('\n'), ...['。', '；', ';', '！', '？'].map((p) => head.lastIndexOf(p) + 1));
+  if (end <= 0) {
+    end = MAX_ANSWER;
+    while (end > 0 && /[0-9０-９.．%％]/.test(text[end - 1]) && /[0-9０-９.．%％]/.test(text[end] ?? '')) end--;
+  }
+  return { text: text.slice(0, end), cut: text.length - end };
+}
+
+/** The field named after 修改: a field name, a work area's topic, or an outline part (第二部分). */
+function resolveEditTarget(state: InterviewState, type: ReportType, target: string): string | null {
+  const name = target.replace(/^(?:一下|下)/, '').replace(/[“”"「」]/g, '').trim();
+  const asked = new Set(questionPlan(type, state.facts));
+  const alias = FIELD_ALIASES.find(([, re]) => re.test(name));
+  if (alias && asked.has(alias[0])) return alias[0];
+  const topic = state.facts.sections.findIndex((s) => s.topic === name || s.heading === name);
+  const loose = topic >= 0 ? topic : state.facts.sections.findIndex((s) => name.length >= 2 && (s.topic.includes(name) || name.includes(s.topic)));
+  if (loose >= 0 && asked.has(`sections[${loose}].facts`)) return `sections[${loose}].facts`;
+  const part = name.match(/^第\s*([0-9０-９一二三四五六七八九十]{1,3})\s*(?:部分|项)?$/);
+  if (part) {
+    const outline = sessionOutline(state.facts, type, state.choices);
+    const ops = parseOutlineCommand(`删除第${part[1]}部分`, outline);
+    const ref = ops?.[0]?.op === 'drop' ? ops[0].target : null;
+    const item = ref ? outline.items[ref.part - 1] : undefined;
+    if (item?.sectionIndex !== undefined) return `sections[${item.sectionIndex}].facts`;
+    if (item && item.source !== 'sections' && asked.has(item.source)) return item.source;
+    if (item?.children) return 'sections';
+  }
+  return null;
+}
+
+function editableNames(state: InterviewState, type: ReportType): string {
+  const names = questionPlan(type, state.facts)
+    .filter((key) => sectionIndexOf(key) === null)
+    .map((key) => fieldName(state.facts, key));
+  return [...names, ...state.facts.sections.map((s) => s.topic)].join('、');
+}
+
+function currentValue(facts: CollectedFacts, key: string): string | null {
+  const index = sectionIndexOf(key);
+  if (index !== null) return facts.sections[index]?.facts.join('；') || null;
+  if (key === 'sections') return facts.sections.map((s) => s.topic).join('、') || null;
+  if (key === 'signature.date') return facts.signature?.date ?? null;
+  if (key === 'signature.org') return facts.signature?.org ?? null;
+  if (key === 'schedule') return facts.schedule?.map((r) => `${r.when}：${r.items.join('；')}`).join('\n') || null;
+  const value = (facts as unknown as Record<string, unknown>)[key];
+  return Array.isArray(value) ? value.join('；') || null : ((value as string | undefined) ?? null);
+}
+
+/** Fields no AnswerParser returns (the contract has no place for them): read here directly. */
+const DIRECT_FIELDS = new Set(['schedule', 'title', 'signature.org']);
+
+function parseSchedule(text: string): CollectedFacts['schedule'] {
+  const rows: NonNullable<CollectedFacts['schedule']> = [];
+  for (const line of text.split(/\r?\n/)) {
+    const trimmed = line.trim();
+    if (!trimmed || isFiller(trimmed)) continue;
+    const m = trimmed.match(/^(.{1,60}?)\s*[:：]\s*(.+)$/);
+    if (m) {
+      const items = splitItems(m[2], { sentences: true });
+      if (items.length) rows.push({ when: m[1].replace(/^[-*•·\s]+/, '').slice(0, LIMITS.shortText), items });
+    } else if (rows.length) {
+      rows[rows.length - 1].items.push(...splitItems(trimmed, { sentences: true }));
+    }
+  }
+  return rows.length ? rows.slice(0, LIMITS.scheduleRows) : undefined;
+}
+
+/**
+ * The first step of a turn. Controls, review commands and empty input are answered here; an answer to a
+ * question comes back as `{ kind: 'parse', input }`.
+ */
+export function beginTurn(state: InterviewState, type: ReportType, rawText: string): TurnStep {
+  const text = rawText.replace(/\r\n?/g, '\n');
+  if (!text.trim()) {
+    const { reply } = respond(state, type, '没有收到内容。已收集的信息都还在。');
+    return { kind: 'reply', state, reply };
+  }
+  const control = detectControl(text);
+  const short = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+
+  if (control?.kind === 'restart') {
+    const fresh = { ...freshState(type), transcript: state.transcript, drafts: state.drafts };
+    return { kind: 'reply', ...respond(fresh, type, '已清空所有已填写的内容，我们重新开始。', text) };
+  }
+  if (control?.kind === 'back') {
+    const previous = state.history.at(-1);
+    if (!previous) return { kind: 'reply', ...respond(state, type, '已经是第一步了，没有可以撤回的回答。', text) };
+    const restored: InterviewState = { ...state, ...structuredClone(previous), history: state.history.slice(0, -1) };
+    return { kind: 'reply', ...respond(restored, type, '好的，已撤回上一步的回答。', text) };
+  }
+  if (control?.kind === 'finish') {
+    const next = changed(state, (s) => {
+      s.finished = true;
+      s.editing = null;
+      s.confirmed = control.draftNow;
+    });
+    return { kind: 'reply', ...respond(next, type, control.draftNow ? '好的，不再提问。' : '好的，提问到此结束。', text) };
+  }
+  if (control?.kind === 'edit') {
+    const key = resolveEditTarget(state, type, control.target);
+    if (key) {
+      const next = changed(state, (s) => {
+        s.editing = key;
+        s.confirmed = false;
+        s.skipped = s.skipped.filter((k) => k !== key);
+      });
+      const value = currentValue(state.facts, key);
+      return {
+        kind: 'reply',
+        ...respond(next, type, `好的，重新填写${fieldName(state.facts, key)}。${value ? `现在的内容是：${value}。新的回答会替换它。` : ''}`, text),
+      };
+    }
+    if (state.state !== 'asking') {
+      return { kind: 'reply', ...respond(state, type, `没有找到“${control.target}”这一部分。可以修改：${editableNames(state, type)}。`, text) };
+    }
+    // While asking, “修改……” may simply be an answer (修改完善制度3项): understand it as one.
+  }
+
+  if (state.state !== 'asking') {
+    if (control?.kind === 'confirm') {
+      const next = state.confirmed ? state : changed(state, (s) => void (s.confirmed = true));
+      return { kind: 'reply', ...respond(next, type, '', text) };
+    }
+    const operations = parseOutlineCommand(text, sessionOutline(state.facts, type, state.choices));
+    if (operations) {
+      const result = editOutline(state, type, operations);
+      if ('error' in result) return { kind: 'reply', ...respond(state, type, `${result.error}。大纲没有改动。`, text) };
+      return { kind: 'reply', ...respond(result.state, type, `${result.done.join('；')}。`, text) };
+    }
+    if (control?.kind === 'skip') return { kind: 'reply', ...respond(state, type, '现在没有待回答的问题。', text) };
+    return { kind: 'reply', ...respond(state, type, `没有看懂“${short}”。`, text) };
+  }
+
+  const key = state.current!;
+  if (control?.kind === 'skip') {
+    if (questionFor(type, key)?.required) {
+      return {
+        kind: 'reply',
+        ...respond(state, type, `${fieldName(state.facts, key)}是必填项，不能跳过。暂时不清楚的话，可以说“完成”直接进入核对，缺的内容会在稿中标注【待补充】。`, text),
+      };
+    }
+    const next = changed(state, (s) => {
+      if (!s.skipped.includes(key)) s.skipped.push(key);
+      s.editing = null;
+    });
+    return { kind: 'reply', ...respond(next, type, `已跳过${fieldName(state.facts, key)}。`, text) };
+  }
+
+  if (DIRECT_FIELDS.has(key)) return finishDirect(state, type, key, text);
+  const capped = capAnswer(text);
+  return { kind: 'parse', input: { typeId: type.id, field: key, question: questionText(type, state.facts, key), text: capped.text } };
+}
+
+function finishDirect(state: InterviewState, type: ReportType, key: string, text: string): TurnStep {
+  const { text: kept, cut } = capAnswer(text);
+  const note = cut ? cutNote(cut) : '';
+  if (key === 'schedule') {
+    const schedule = parseSchedule(kept);
+    if (!schedule) return { kind: 'reply', ...respond(state, type, `${note}没能读出工作安排。请按“时间：工作内容”逐行写，没有可以说“跳过”。`, text) };
+    const next = changed(state, (s) => {
+      s.facts.schedule = schedule;
+      s.editing = null;
+      s.confirmed = false;
+    });
+    return { kind: 'reply', ...respond(next, type, `${note}已记下 ${schedule.length} 个时间段的工作安排。`, kept) };
+  }
+  const value = cleanSingle(kept).slice(0, LIMITS.shortText);
+  if (!value || isFiller(value)) return { kind: 'reply', ...respond(state, type, `请写出${fieldName(state.facts, key)}，没有可以说“跳过”。`, text) };
+  const next = changed(state, (s) => {
+    if (key === 'title') s.facts.title = value;
+    else s.facts.signature = { ...s.facts.signature, org: value };
+    s.editing = null;
+    s.confirmed = false;
+  });
+  return { kind: 'reply', ...respond(next, type, `已记下${fieldName(state.facts, key)}：${value}。`, kept) };
+}
+
+const cutNote = (cut: number) => `回答超过 ${MAX_ANSWER} 字，只收下了前面的部分，后面约 ${cut} 字没有收下，请另发一条。`;
+
+/** Merges work areas: topics already there keep their facts, new ones are added, ones not named are dropped. */
+function mergeTopics(facts: CollectedFacts, topics: string[], replace: boolean): CollectedFacts['sections'] {
+  const names = [...new Set(topics.map((t) => t.slice(0, LIMITS.shortText)))];
+  const byTopic = new Map(facts.sections.map((s) => [s.topic, s]));
+  const merged = names.map((topic) => byTopic.get(topic) ?? { topic, facts: [] });
+  if (!replace) for (const s of facts.sections) if (!names.includes(s.topic)) merged.unshift(s);
+  return merged.slice(0, LIMITS.sections);
+}
+
+/**
+ * The second step of a turn: applies what the parser found. Nothing found → a re-ask saying what is wanted,
+ * with everything collected kept.
+ */
+export function finishTurn(state: InterviewState, type: ReportType, rawText: string, parsed: ParsedAnswer | null): { state: InterviewState; reply: Reply } {
+  const text = rawText.replace(/\r\n?/g, '\n');
+  const { text: kept, cut } = capAnswer(text);
+  const key = state.current!;
+  const note = cut ? cutNote(cut) : '';
+  if (!parsed || !Object.values(parsed).some((v) => (Array.isArray(v) ? v.length : v))) {
+    const q = questionFor(type, key);
+    const lead = isFiller(kept)
+      ? '好的。'
+      : `${note}没能从您的回答中找到${fieldName(state.facts, key)}。${q?.required ? '' : '没有的话可以说“跳过”。'}请再说一次：`;
+    return respond(state, type, lead, kept);
+  }
+  const notes: string[] = [];
+  const index = sectionIndexOf(key);
+  const next = changed(state, (s) => {
+    const f = s.facts;
+    const took = (name: string, detail: string) => notes.push(`${name}${detail}`);
+    const shortText = (v: string) => v.trim().slice(0, LIMITS.shortText);
+    if (parsed.org) took('单位名称', `“${(f.org = shortText(parsed.org))}”`);
+    if (parsed.period) took('时间段', `“${(f.period = shortText(parsed.period))}”`);
+    if (parsed.leadership) took('领导机关', `“${(f.leadership = shortText(parsed.leadership))}”`);
+    if (parsed.theme) took('总体思路', `“${(f.theme = parsed.theme.trim().slice(0, LIMITS.text))}”`);
+    if (parsed.date) {
+      f.signature = { ...f.signature, date: shortText(parsed.date) };
+      took('落款日期', `“${f.signature.date}”`);
+    }
+    for (const list of ['guidance', 'goals', 'problems', 'nextSteps'] as const) {
+      const items = parsed[list]?.map((i) => i.trim()).filter(Boolean);
+      if (!items?.length) continue;
+      const { items: keptItems, dropped } = capList(items);
+      f[list] = keptItems;
+      took(fieldName(f, list), ` ${keptItems.length} 条${dropped ? `（超出上限，另有 ${dropped} 条未收下）` : ''}`);
+    }
+    if (parsed.topics?.length) {
+      f.sections = mergeTopics(f, parsed.topics, key === 'sections');
+      took('工作领域', ` ${f.sections.length} 个：${f.sections.map((x) => x.topic).join('、')}`);
+    }
+    if (parsed.facts?.length && index !== null && f.sections[index]) {
+      const { items, dropped } = capList(parsed.facts.map((i) => i.trim()).filter(Boolean), LIMITS.factsPerSection);
+      f.sections[index].facts = items;
+      took(`“${f.sections[index].topic}”的情况`, ` ${items.length} 条${dropped ? `（超出上限，另有 ${dropped} 条未收下）` : ''}`);
+    }
+    if (s.editing && hasValue(f, s.editing)) s.editing = null;
+    s.confirmed = false;
+  });
+  if (!notes.length) {
+    return respond(state, type, `${note}没能从您的回答中找到${fieldName(state.facts, key)}。请再说一次：`, kept);
+  }
+  return respond(next, type, `${note}已记下：${notes.join('；')}。`, kept);
+}
+
+// ── Review and drafting ──────────────────────────────────────────────────────────────────────────────────
+
+/** Applies outline operations (from a message or PUT …/outline); an operation that cannot apply changes nothing. */
+export function editOutline(
+  state: InterviewState,
+  type: ReportType,
+  operations: OutlineOperation[],
+): { state: InterviewState; done: string[] } | { error: string } {
+  const result = applyOutlineEdits(state.facts, type, state.choices, operations);
+  if (result.error) return { error: result.error };
+  const next = changed(state, (s) => {
+    s.facts = result.facts;
+    s.choices = result.choices;
+    s.confirmed = false;
+  });
+  return { state: derive(next, type), done: result.done };
+}
+
+/** The reply for the state as it stands (after an outline edit over HTTP, or to show again). */
+export function describeState(state: InterviewState, type: ReportType, lead = ''): { state: InterviewState; reply: Reply } {
+  const derived = derive(state, type);
+  const text = `${lead ? `${lead}\n` : ''}${nextText(derived, type)}`;
+  return { state: derived, reply: { text, field: derived.state === 'asking' ? derived.current : null, progress: progress(derived, type) } };
+}
+
+/** After a draft is written: linked from the session, and the session is ready. */
+export function recordDraft(state: InterviewState, draftId: string): InterviewState {
+  return { ...state, drafts: [...state.drafts, draftId], confirmed: true, state: 'ready' };
+}
+
+/** Whether the session may be drafted now; asking sessions say 完成 first. */
+export const canDraft = (state: InterviewState) => state.state !== 'asking';

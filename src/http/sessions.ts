@@ -1,0 +1,338 @@
+/** Sessions (the guided dialogue): create, answer, read, edit the outline, draft — routes and thin handlers. */
+import { createRoute, z } from '@hono/zod-openapi';
+import type { AnswerInput, ParsedAnswer } from '../dialogue/answer-parser.js';
+import { toFactSheet } from '../dialogue/collected-facts.js';
+import {
+  beginTurn,
+  canDraft,
+  describeState,
+  editOutline,
+  finishTurn,
+  recordDraft,
+  startInterview,
+  type InterviewState,
+  type Reply,
+} from '../dialogue/interview.js';
+import { offlineParser } from '../dialogue/offline-parser.js';
+import { sessionOutline } from '../dialogue/outline-edits.js';
+import { createDraft, type DraftView } from '../drafts/draft-service.js';
+import { ID_PATTERN } from '../domain/ids.js';
+import type { SessionRecord } from '../store/store.js';
+import { draftViewSchema } from './drafts.js';
+import { ApiError, errorBodySchema, validationError } from './errors.js';
+import { createRouter, type Deps } from './router.js';
+import { streamDraft, wantsEventStream } from './sse.js';
+
+/** A message longer than this is refused outright (400); up to it, the engine caps the answer and says so. */
+export const MAX_MESSAGE = 20_000;
+
+type Session = SessionRecord & InterviewState;
+
+const errors = {
+  400: { description: '请求内容有误', content: { 'application/json': { schema: errorBodySchema } } },
+  404: { description: '会话不存在', content: { 'application/json': { schema: errorBodySchema } } },
+  409: { description: '会话还不能起草', content: { 'application/json': { schema: errorBodySchema } } },
+  413: { description: '请求内容过大', content: { 'application/json': { schema: errorBodySchema } } },
+  415: { description: '请求体不是 JSON', content: { 'application/json': { schema: errorBodySchema } } },
+};
+
+const replySchema = z
+  .object({
+    text: z.string(),
+    field: z.string().nullable().openapi({ description: '本问题填写的事实表字段，如 org、sections[2].facts；不在提问时为 null' }),
+    progress: z.object({ done: z.number().int(), total: z.number().int() }),
+  })
+  .openapi('SessionReply');
+const stateSchema = z.enum(['asking', 'confirming', 'ready']).openapi({ description: 'asking 提问中 · confirming 核对中 · ready 可起草' });
+const turnSchema = z.object({ reply: replySchema, state: stateSchema, facts: z.any() }).openapi('SessionTurn');
+
+const idParam = z.object({ id: z.string().max(64).openapi({ param: { name: 'id', in: 'path' }, example: 'Q2hhbmdlTWVQbGVhc2UxMjM' }) });
+
+const createSessionRoute = createRoute({
+  method: 'post',
+  path: '/api/sessions',
+  summary: '开始一次对话式采集',
+  description: '按报告类型逐一提问（问题来自 prompts/<类型>/type.json），返回会话编号和第一个问题。',
+  request: {
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z.object({ type: z.string({ error: '请提供报告类型（type）' }).min(1, { error: '请提供报告类型（type）' }).max(64).openapi({ example: 'annual-summary' }) }),
+        },
+      },
+    },
+  },
+  responses: {
+    201: { description: '会话已创建', content: { 'application/json': { schema: turnSchema.extend({ id: z.string() }) } } },
+    ...errors,
+  },
+});
+
+const messageRoute = createRoute({
+  method: 'post',
+  path: '/api/sessions/{id}/messages',
+  summary: '回答问题或发出指令',
+  description:
+    '自由文字回答；一次可以回答多项。指令：跳过、上一步/返回、修改 + 部分名称、重新开始、完成/直接生成；核对阶段：确认、把第二部分改名为……、第三部分移到第一、合并第二和第三部分、删除第四部分。',
+  request: {
+    params: idParam,
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z.object({
+            text: z.string({ error: '请提供回答内容（text）' }).max(MAX_MESSAGE, { error: `回答（text）不能超过 ${MAX_MESSAGE} 个字，请分几次发送` }),
+          }),
+        },
+      },
+    },
+  },
+  responses: { 200: { description: '下一步', content: { 'application/json': { schema: turnSchema } } }, ...errors },
+});
+
+const getSessionRoute = createRoute({
+  method: 'get',
+  path: '/api/sessions/{id}',
+  summary: '读取会话：对话记录、已收集的事实、状态、大纲',
+  request: { params: idParam },
+  responses: {
+    200: {
+      description: '会话',
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              id: z.string(),
+              type: z.string(),
+              state: stateSchema,
+              reply: replySchema,
+              facts: z.any(),
+              outline: z.any(),
+              transcript: z.array(z.object({ role: z.enum(['user', 'assistant']), text: z.string(), field: z.string().nullable().optional() })),
+              drafts: z.array(z.string()),
+              createdAt: z.string(),
+              updatedAt: z.string(),
+            })
+            .openapi('Session'),
+        },
+      },
+    },
+    ...errors,
+  },
+});
+
+const partRef = z.object({
+  part: z.number({ error: '部分编号（part）应为数字' }).int().min(1, { error: '部分编号（part）从 1 开始' }).max(200),
+  child: z.number().int().min(1).max(200).optional().openapi({ description: '该部分下的第几项（（一）（二）），用于工作计划等分组的大纲' }),
+});
+const operationSchema = z.discriminatedUnion(
+  'op',
+  [
+    z.object({ op: z.literal('rename'), target: partRef, heading: z.string().trim().min(1, { error: '新标题（heading）不能为空' }).max(200) }),
+    z.object({ op: z.literal('move'), target: partRef, to: partRef }),
+    z.object({ op: z.literal('merge'), targets: z.tuple([partRef, partRef]) }),
+    z.object({ op: z.literal('drop'), target: partRef }),
+  ],
+  { error: '操作（op）应为 rename、move、merge 或 drop' },
+);
+
+const outlineRoute = createRoute({
+  method: 'put',
+  path: '/api/sessions/{id}/outline',
+  summary: '起草前调整大纲：改名、调整顺序、合并、删除',
+  description:
+    '按顺序执行各项操作，部分按大纲中的编号指称（1 即“一、”）；每项操作针对上一项执行后的大纲。调整落到事实表上（工作领域重排、合并、删除；改名写入小标题），任何一项无法执行时整体不改。',
+  request: {
+    params: idParam,
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z.object({ operations: z.array(operationSchema).min(1, { error: '请至少提供一项操作（operations）' }).max(50) }).openapi({
+            example: { operations: [{ op: 'rename', target: { part: 2 }, heading: '锻造高素质教师队伍' }, { op: 'drop', target: { part: 4 } }] },
+          }),
+        },
+      },
+    },
+  },
+  responses: {
+    200: { description: '调整后的大纲', content: { 'application/json': { schema: turnSchema.extend({ outline: z.any(), done: z.array(z.string()) }) } } },
+    ...errors,
+  },
+});
+
+const draftRoute = createRoute({
+  method: 'post',
+  path: '/api/sessions/{id}/draft',
+  summary: '根据会话收集的事实起草',
+  description:
+    '会话处于核对（confirming）或就绪（ready）状态时可起草；提问中请先回答或发送“完成”。未填写的内容在稿中标注【待补充】。默认返回 JSON；`Accept: text/event-stream` 时逐段推送。稿件与会话关联保存，可多次起草。',
+  request: { params: idParam },
+  responses: {
+    201: {
+      description: '稿件已生成并保存',
+      content: { 'application/json': { schema: draftViewSchema }, 'text/event-stream': { schema: z.string() } },
+    },
+    ...errors,
+  },
+});
+
+// ── Storage and ordering ─────────────────────────────────────────────────────────────────────────────────
+
+/** Turns of one session run one at a time (a double-click must not lose an answer); sessions never wait on each other. */
+const queues = new WeakMap<object, Map<string, Promise<unknown>>>();
+function serial<T>(deps: Deps, id: string, work: () => Promise<T>): Promise<T> {
+  let map = queues.get(deps.store);
+  if (!map) queues.set(deps.store, (map = new Map()));
+  const before = map.get(id) ?? Promise.resolve();
+  const run = before.then(work, work);
+  const tail = run.catch(() => undefined);
+  map.set(id, tail);
+  void tail.then(() => {
+    if (map!.get(id) === tail) map!.delete(id);
+  });
+  return run;
+}
+
+const sessionNotFound = () => new ApiError(404, 'not_found', '会话不存在或已过期，请检查会话编号，或重新开始一次对话（POST /api/sessions）');
+
+async function loadSession(deps: Deps, id: string): Promise<Session> {
+  const record = ID_PATTERN.test(id) ? await deps.store.getSession(id) : undefined;
+  if (!record || typeof record.type !== 'string') throw sessionNotFound();
+  return record as Session;
+}
+
+function typeOf(deps: Deps, session: Session) {
+  const type = deps.reportTypes.get(session.type);
+  if (!type) throw new ApiError(409, 'type_unavailable', `这个会话的报告类型“${session.type}”已不再提供，请重新开始一次对话`);
+  return type;
+}
+
+async function save(deps: Deps, session: Session, state: InterviewState): Promise<Session> {
+  const next: Session = { ...session, ...state, id: session.id, createdAt: session.createdAt, updatedAt: deps.now().toISOString() };
+  await deps.store.saveSession(next);
+  return next;
+}
+
+const turnBody = (state: InterviewState, reply: Reply) => ({ reply, state: state.state, facts: state.facts });
+
+/** The configured parser first; the offline parser when it finds nothing, fails or is the only one. */
+async function parseAnswer(deps: Deps, input: AnswerInput): Promise<ParsedAnswer | null> {
+  if (deps.answerParser !== offlineParser) {
+    try {
+      const parsed = await deps.answerParser(input);
+      if (parsed && Object.values(parsed).some((v) => (Array.isArray(v) ? v.length : v))) return parsed;
+    } catch {
+      // A model that fails or times out must not lose the answer: the offline parser reads it instead.
+    }
+  }
+  return offlineParser(input);
+}
+
+// ── Routes ───────────────────────────────────────────────────────────────────────────────────────────────
+
+export function sessionRoutes() {
+  const router = createRouter();
+
+  router.openapi(createSessionRoute, async (c) => {
+    const deps = c.get('deps');
+    const { type: typeId } = c.req.valid('json');
+    const type = deps.reportTypes.get(typeId);
+    if (!type) throw validationError([{ path: 'type', message: `未知的报告类型“${typeId}”，可选：${[...deps.reportTypes.keys()].join('、')}` }]);
+    const { state, reply } = startInterview(type);
+    const now = deps.now().toISOString();
+    const session: Session = { ...state, id: deps.newId(), createdAt: now, updatedAt: now };
+    await deps.store.saveSession(session);
+    return c.json({ id: session.id, ...turnBody(state, reply) }, 201);
+  });
+
+  router.openapi(messageRoute, async (c) => {
+    const deps = c.get('deps');
+    const { id } = c.req.valid('param');
+    const { text } = c.req.valid('json');
+    const body = await serial(deps, id, async () => {
+      const session = await loadSession(deps, id);
+      const type = typeOf(deps, session);
+      const step = beginTurn(session, type, text);
+      const result = step.kind === 'reply' ? step : finishTurn(session, type, text, await parseAnswer(deps, step.input));
+      const saved = await save(deps, session, result.state);
+      return turnBody(saved, result.reply);
+    });
+    return c.json(body, 200);
+  });
+
+  router.openapi(getSessionRoute, async (c) => {
+    const deps = c.get('deps');
+    const session = await loadSession(deps, c.req.valid('param').id);
+    const type = typeOf(deps, session);
+    const { state, reply } = describeState(session, type);
+    return c.json(
+      {
+        id: session.id,
+        type: session.type,
+        state: state.state,
+        reply,
+        facts: state.facts,
+        outline: sessionOutline(state.facts, type, state.choices),
+        transcript: state.transcript,
+        drafts: state.drafts,
+        createdAt: session.createdAt,
+        updatedAt: session.updatedAt,
+      },
+      200,
+    );
+  });
+
+  router.openapi(outlineRoute, async (c) => {
+    const deps = c.get('deps');
+    const { id } = c.req.valid('param');
+    const { operations } = c.req.valid('json');
+    const body = await serial(deps, id, async () => {
+      const session = await loadSession(deps, id);
+      const type = typeOf(deps, session);
+      const result = editOutline(session, type, operations);
+      if ('error' in result) throw new ApiError(400, 'invalid_outline_edit', `${result.error}，大纲没有改动`);
+      const { state, reply } = describeState(result.state, type, `${result.done.join('；')}。`);
+      const saved = await save(deps, session, { ...state, transcript: [...state.transcript, { role: 'assistant', text: reply.text, field: reply.field }] });
+      return { ...turnBody(saved, reply), outline: sessionOutline(saved.facts, type, saved.choices), done: result.done };
+    });
+    return c.json(body, 200);
+  });
+
+  router.openapi(draftRoute, async (c) => {
+    const deps = c.get('deps');
+    const { id } = c.req.valid('param');
+    const session = await loadSession(deps, id);
+    const type = typeOf(deps, session);
+    if (!canDraft(session)) {
+      throw new ApiError(409, 'session_not_ready', '还有问题没有回答完。请继续回答，或发送“完成”进入核对（缺的内容会在稿中标注【待补充】），然后再起草。');
+    }
+    const abort = new AbortController();
+    const events = linkDraft(deps, session, createDraft(deps, {
+      facts: toFactSheet(session.facts),
+      outline: sessionOutline(session.facts, type, session.choices),
+      sessionId: session.id,
+      signal: abort.signal,
+    }));
+    if (wantsEventStream(c)) return streamDraft(c, events, abort) as never;
+    for await (const event of events) if (event.type === 'stored') return c.json(event.view, 201);
+    throw new Error('draft not stored');
+  });
+
+  return router;
+}
+
+/** Passes the draft's events on; once it is stored, links it from the session (before the client hears `done`). */
+async function* linkDraft<E extends { type: string }>(deps: Deps, session: Session, events: AsyncIterable<E>): AsyncGenerator<E> {
+  for await (const event of events) {
+    if (event.type === 'stored') {
+      const view = (event as unknown as { view: DraftView }).view;
+      await serial(deps, session.id, async () => {
+        const latest = await loadSession(deps, session.id);
+        await save(deps, latest, recordDraft(latest, view.id));
+      });
+    }
+    yield event;
+  }
+}
