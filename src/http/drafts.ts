@@ -4,9 +4,10 @@ import { factSheetSchema } from '../domain/fact-sheet.js';
 import { createDraft, loadDraft, saveEdit, viewOf } from '../drafts/draft-service.js';
 import { renderHtml } from '../render/html.js';
 import { renderText } from '../render/text.js';
+import { DOCX_MEDIA_TYPE, renderDocx } from '../render/docx.js';
 import { ApiError, errorBodySchema, validationError } from './errors.js';
 import { createRouter } from './router.js';
-import { streamDraft, wantsEventStream } from './sse.js';
+import { clientAbort, streamDraft, wantsEventStream } from './sse.js';
 
 const errors = {
   400: { description: '请求内容有误', content: { 'application/json': { schema: errorBodySchema } } },
@@ -120,7 +121,7 @@ export function draftRoutes() {
     if (!deps.reportTypes.has(facts.type)) {
       throw validationError([{ path: 'type', message: `未知的报告类型“${facts.type}”，可选：${[...deps.reportTypes.keys()].join('、')}` }]);
     }
-    const abort = new AbortController();
+    const abort = clientAbort(c);
     const events = createDraft(deps, { facts, signal: abort.signal });
     if (wantsEventStream(c)) return streamDraft(c, events, abort) as never;
     for await (const event of events) if (event.type === 'stored') return c.json(event.view, 201);
@@ -148,6 +149,10 @@ export function draftRoutes() {
     if (format === 'html') {
       const page = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${renderText(`# ${view.outline.title}`).trim().replace(/[<>&]/g, '')}</title></head><body>${renderHtml(view.markdown, { unverified: view.figures.invented })}</body></html>`;
       return c.body(page, 200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Disposition': disposition('html'), 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'" });
+    }
+    if (format === 'docx') {
+      const bytes = await renderDocx(view.markdown, { unverified: view.figures.invented });
+      return c.body(bytes, 200, { 'Content-Type': DOCX_MEDIA_TYPE, 'Content-Disposition': disposition('docx') });
     }
     throw new ApiError(400, 'unsupported_format', `暂不支持导出为 ${format} 格式`);
   });
