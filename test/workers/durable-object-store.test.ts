@@ -1,0 +1,97 @@
+/** In workerd: drafts and sessions live in Durable Objects named after each record, in storage that outlives the object. */
+import { abortAllDurableObjects, env, listDurableObjectIds, runInDurableObject, SELF } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import type { FactSheet } from '../../src/domain/fact-sheet.js';
+import { DurableObjectAdapter } from '../../src/store/durable-object-adapter.js';
+import { createDurableObjectStore, draftShard, sessionShard } from '../../src/store/durable-object-store.js';
+import type { DraftRecord } from '../../src/store/store.js';
+import example from '../../data/examples/annual-summary.json';
+
+const post = (body: unknown) =>
+  SELF.fetch('http://report-drafter.test/api/drafts', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const stubFor = (name: string) => env.STORE.get(env.STORE.idFromName(name));
+
+describe('Durable Object store', () => {
+  it('keeps a draft in the object named after its id, in storage that survives the object being reset', async () => {
+    const created = await (await post(example)).json();
+    await abortAllDurableObjects(); // every object's memory is gone; only storage is left
+    const again = await SELF.fetch(`http://report-drafter.test/api/drafts/${created.id}`);
+    expect(again.status).toBe(200);
+    expect((await again.json()).markdown).toBe(created.markdown);
+
+    const stored = await runInDurableObject(stubFor(draftShard(created.id)), async (_instance, state) => {
+      const count = await state.storage.get<number>('lowdb:chunks');
+      const text = [...(await state.storage.list<string>({ prefix: 'lowdb:chunk:' })).values()].join('');
+      return { count, data: JSON.parse(text) };
+    });
+    expect(stored.count).toBeGreaterThanOrEqual(1);
+    expect(Object.keys(stored.data.drafts)).toEqual([created.id]);
+    expect(stored.data.drafts[created.id].versions[0].markdown).toBe(created.markdown);
+  });
+
+  it('spreads records over one object each', async () => {
+    const a = await (await post(example)).json();
+    const b = await (await post({ ...example, org: '青河区第二教育集团' })).json();
+    const ids = (await listDurableObjectIds(env.STORE)).map(String);
+    expect(ids).toContain(String(env.STORE.idFromName(draftShard(a.id))));
+    expect(ids).toContain(String(env.STORE.idFromName(draftShard(b.id))));
+    expect(String(env.STORE.idFromName(draftShard(a.id)))).not.toBe(String(env.STORE.idFromName(draftShard(b.id))));
+  });
+
+  it('deletes a session with the drafts made from it, across their objects', async () => {
+    const store = createDurableObjectStore(env.STORE as never);
+    const now = new Date().toISOString();
+    await store.saveSession({ id: 'session-a', createdAt: now, updatedAt: now, transcript: ['你好'] });
+    const draft: DraftRecord = {
+      id: 'draft-of-session-a',
+      type: 'annual-summary',
+      facts: example as FactSheet,
+      outline: { type: 'annual-summary', title: '标题', items: [] } as never,
+      versions: [],
+      sessionId: 'session-a',
+      createdAt: now,
+      updatedAt: now,
+    };
+    await store.saveDraft(draft);
+    expect((await store.getSession('session-a'))?.transcript).toEqual(['你好']);
+
+    const copy = await store.getDraft(draft.id);
+    copy!.type = 'changed-by-caller';
+    expect((await store.getDraft(draft.id))?.type).toBe('annual-summary');
+
+    expect(await store.deleteSession('session-a')).toBe(true);
+    expect(await store.getSession('session-a')).toBeUndefined();
+    expect(await store.getDraft(draft.id)).toBeUndefined();
+    expect(await store.deleteSession('session-a')).toBe(false);
+    expect(String(env.STORE.idFromName(sessionShard('x')))).not.toBe(String(env.STORE.idFromName(draftShard('x'))));
+  });
+});
+
+describe('DurableObjectAdapter', () => {
+  it('splits data over chunks, more than one storage call can hold, and drops stale chunks when it shrinks', async () => {
+    await runInDurableObject(stubFor('adapter-test'), async (_instance, state) => {
+      const adapter = new DurableObjectAdapter<{ text: string }>(state.storage, 2);
+      expect(await adapter.read()).toBeNull();
+
+      const big = { text: '教育'.repeat(200) }; // ~400 characters of JSON → 200+ chunks, over the 128-key limit of one call
+      await adapter.write(big);
+      const chunks = await state.storage.list({ prefix: 'lowdb:chunk:' });
+      expect(chunks.size).toBe(Math.ceil(JSON.stringify(big).length / 2));
+      expect(chunks.size).toBeGreaterThan(128);
+      expect(await new DurableObjectAdapter(state.storage, 2).read()).toEqual(big);
+
+      await adapter.write({ text: '短' });
+      expect((await state.storage.list({ prefix: 'lowdb:chunk:' })).size).toBe(Math.ceil(JSON.stringify({ text: '短' }).length / 2));
+      expect(await adapter.read()).toEqual({ text: '短' });
+    });
+  });
+
+  it('refuses to read a record whose chunk is missing instead of returning half of it', async () => {
+    await runInDurableObject(stubFor('adapter-damaged'), async (_instance, state) => {
+      const adapter = new DurableObjectAdapter<{ text: string }>(state.storage, 4);
+      await adapter.write({ text: '青河区教育局' });
+      await state.storage.delete('lowdb:chunk:1');
+      await expect(adapter.read()).rejects.toThrow(/lowdb:chunk:1/);
+    });
+  });
+});
