@@ -13,6 +13,7 @@ import { factSheetJsonSchema } from './domain/json-schema.js';
 import { buildOutline } from './domain/outline.js';
 import { loadReportTypes, type ReportType } from './domain/report-types.js';
 import { readPromptFiles } from './node/prompt-files.js';
+import { importFileCommand } from './import/import-command.js';
 
 /** A problem with what the user gave: printed as lines, exit 2. */
 class UsageError extends Error {
@@ -24,7 +25,8 @@ class UsageError extends Error {
 const USAGE = `用法：
   npm run --silent draft -- --facts FILE [--format markdown|html|text|json] [--out FILE] [--stream]
   npm run --silent prompt -- TYPE [--facts FILE] [--section N]
-  npm run --silent schema -- TYPE`;
+  npm run --silent schema -- TYPE
+  npm run --silent import -- FILE [--report N]`;
 
 const types = loadReportTypes(readPromptFiles());
 
@@ -142,7 +144,23 @@ function schema(args: string[]) {
   output(`${JSON.stringify(factSheetJsonSchema(typeArg(positionals[0])), null, 2)}\n`, undefined);
 }
 
-const commands: Record<string, (args: string[]) => unknown> = { draft, prompt, schema };
+/** import FILE: the fact sheet recovered from an old report, with warnings (JSON on stdout). */
+async function importCommand(args: string[]) {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { report: { type: 'string' } } });
+  const path = positionals[0];
+  if (!path) throw new UsageError(['FILE: 请指定要导入的文件（.txt、.md 或 .docx）']);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    throw new UsageError([`${path}: 无法读取文件`]);
+  }
+  const result = await importFileCommand(path, bytes, values.report);
+  if (!result.ok) throw new UsageError(result.lines);
+  output(`${JSON.stringify(result.body, null, 2)}\n`, undefined);
+}
+
+const commands: Record<string, (args: string[]) => unknown> = { draft, prompt, schema, import: importCommand };
 
 async function main(argv: string[]) {
   const [command, ...rest] = argv;

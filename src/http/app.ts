@@ -12,6 +12,7 @@ import { reportTypeRoutes } from './report-types.js';
 import { randomId } from '../domain/ids.js';
 import { offlineParser } from '../dialogue/offline-parser.js';
 import { sessionRoutes } from './sessions.js';
+import { IMPORT_UPLOAD_LIMIT, importRoutes } from './imports.js';
 
 z.config(z.locales.zhCN());
 
@@ -50,18 +51,26 @@ export function createApp(deps: AppDeps) {
     }
     await next();
   });
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: JSON_BODY_LIMIT,
-      onError: () => {
-        throw new ApiError(413, 'payload_too_large', `请求内容超过 ${JSON_BODY_LIMIT / 1024} KiB 上限，请精简后重试`);
-      },
-    }),
+  const jsonLimit = bodyLimit({
+    maxSize: JSON_BODY_LIMIT,
+    onError: () => {
+      throw new ApiError(413, 'payload_too_large', `请求内容超过 ${JSON_BODY_LIMIT / 1024} KiB 上限，请精简后重试`);
+    },
+  });
+  // A file upload to /api/imports (a .docx) may be larger; JSON everywhere keeps the small limit.
+  const uploadLimit = bodyLimit({
+    maxSize: IMPORT_UPLOAD_LIMIT,
+    onError: () => {
+      throw new ApiError(413, 'payload_too_large', `上传的文件超过 ${IMPORT_UPLOAD_LIMIT / 1024 / 1024} MiB 上限`);
+    },
+  });
+  app.use('/api/*', (c, next) =>
+    (c.req.path === '/api/imports' && /^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '') ? uploadLimit : jsonLimit)(c, next),
   );
   app.route('/', reportTypeRoutes());
   app.route('/', draftRoutes());
   app.route('/', sessionRoutes());
+  app.route('/', importRoutes());
   app.route('/', docsRoutes());
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

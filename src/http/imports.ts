@@ -1,0 +1,96 @@
+/** POST /api/imports: an old report (JSON text, or a .txt/.md/.docx upload) → a fact sheet with warnings. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { ImportFileError, fileText } from '../import/file-text.js';
+import { importReport } from '../import/import-report.js';
+import { ApiError, errorBodySchema, validationError } from './errors.js';
+import { createRouter } from './router.js';
+
+/** Uploads may be this large (a .docx with images); JSON bodies keep the app-wide 256 KiB limit. */
+export const IMPORT_UPLOAD_LIMIT = 5 * 1024 * 1024;
+
+const reportField = z.coerce
+  .number({ error: '第几篇（report）应为正整数' })
+  .int({ error: '第几篇（report）应为正整数' })
+  .min(1, { error: '第几篇（report）应为正整数' })
+  .optional()
+  .openapi({ description: '文件中有多篇报告时导入第几篇（从 1 起），默认第 1 篇', example: 1 });
+
+const jsonBody = z.object({
+  text: z
+    .string({ error: '请提供报告全文（text）' })
+    .trim()
+    .min(1, { error: '报告全文（text）不能为空' })
+    .openapi({ example: '某区教育局2025年工作总结\n一、加强党的建设\n全年发展党员12名……' }),
+  report: reportField,
+});
+
+const formBody = z.object({
+  file: z.any().openapi({ type: 'string', format: 'binary', description: '.docx、.txt 或 .md 文件，最大 5 MiB' }),
+  report: reportField,
+});
+
+const warningSchema = z.object({ code: z.string(), field: z.string().optional(), message: z.string() });
+export const importResultSchema = z
+  .object({
+    facts: z.record(z.string(), z.unknown()).openapi({ description: '恢复出的事实表；valid 为 false 时缺必填项，见 warnings' }),
+    valid: z.boolean(),
+    warnings: z.array(warningSchema),
+    reports: z.array(z.object({ index: z.number().int(), title: z.string(), type: z.string() })).optional(),
+  })
+  .openapi('ImportResult');
+
+const errorContent = { content: { 'application/json': { schema: errorBodySchema } } };
+
+/** Answers 415 in our shape before the body is read, for anything but JSON or a multipart upload. */
+const mediaTypeCheck = async (c: { req: { header: (name: string) => string | undefined } }, next: () => Promise<void>) => {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/json\b/i.test(type) && !/^multipart\/form-data\b/i.test(type)) {
+    throw new ApiError(415, 'unsupported_media_type', '请以 JSON（{ "text": "报告全文" }）提交，或用 multipart/form-data 上传 .docx、.txt、.md 文件');
+  }
+  await next();
+};
+
+const importRoute = createRoute({
+  method: 'post',
+  path: '/api/imports',
+  summary: '从旧报告导入事实表',
+  description:
+    '提交去年的报告或网上找到的范文：JSON `{ "text": "…" }`（不超过 256 KiB），或 multipart/form-data 上传 `file`（.docx、.txt、.md，不超过 5 MiB）。去掉网页导航和广告、繁体转简体、删去拼音注音，恢复各级标题，返回事实表和提示（哪些是推断的、哪些没找到）。一个文件有多篇时返回 `reports` 供选择，用 `report` 指定第几篇。',
+  middleware: [mediaTypeCheck] as const,
+  request: {
+    body: {
+      required: false,
+      content: { 'application/json': { schema: jsonBody }, 'multipart/form-data': { schema: formBody } },
+    },
+  },
+  responses: {
+    200: { description: '导入结果', content: { 'application/json': { schema: importResultSchema } } },
+    400: { description: '请求内容有误或文件无法读取', ...errorContent },
+    413: { description: '内容过大', ...errorContent },
+    415: { description: '不支持的请求类型', ...errorContent },
+  },
+});
+
+export function importRoutes() {
+  const router = createRouter();
+  router.openapi(importRoute, async (c) => {
+    const type = c.req.header('content-type') ?? '';
+    if (/^application\/json\b/i.test(type)) {
+      const { text, report } = c.req.valid('json') as z.infer<typeof jsonBody>;
+      if (text === undefined) throw validationError([{ path: 'text', message: '请提供报告全文（text）' }]);
+      return c.json(importReport(text, { report }), 200);
+    }
+    const { file, report } = c.req.valid('form') as z.infer<typeof formBody>;
+    if (!(file instanceof File)) throw validationError([{ path: 'file', message: '请上传文件（file）：.docx、.txt 或 .md' }]);
+    if (file.size > IMPORT_UPLOAD_LIMIT) throw new ApiError(413, 'payload_too_large', '文件超过 5 MiB 上限');
+    let text: string;
+    try {
+      text = await fileText(file.name, new Uint8Array(await file.arrayBuffer()));
+    } catch (error) {
+      if (error instanceof ImportFileError) throw new ApiError(error.message.startsWith('不支持的文件类型') ? 415 : 400, 'unreadable_file', `${file.name}：${error.message}`);
+      throw error;
+    }
+    return c.json(importReport(text, { report }), 200);
+  });
+  return router;
+}

@@ -1,0 +1,217 @@
+/** Cleans pasted report text: entities, traditional characters, pinyin readings, web boilerplate, full-width digits; splits multi-report files. Pure. */
+import { ConverterFactory } from 'opencc-js/core';
+// Only the traditional → simplified dictionaries (≈47 KB), not opencc-js's 1.2 MB full bundle, to keep the Worker
+// small. OpenCC's t2s (not tw2s: its Taiwan variants turn mainland 显著 into 显着, and mainland-style traditional text
+// is what people paste here).
+import compatibilityIdeographs from 'opencc-js/dict/CJK_Compatibility_Ideographs';
+import tsCharacters from 'opencc-js/dict/TSCharacters';
+import tsPhrases from 'opencc-js/dict/TSPhrases';
+
+type Convert = (text: string) => string;
+let toSimplified: Convert | undefined;
+
+/** Built on first use: building the tries costs tens of ms, which a Worker should not pay at startup. */
+function simplify(text: string): string {
+  if (!toSimplified) {
+    const normalise = ConverterFactory([compatibilityIdeographs]);
+    const convert = ConverterFactory([tsPhrases, tsCharacters]);
+    toSimplified = (s) => convert(normalise(s));
+  }
+  return toSimplified(text);
+}
+
+/** Tone-marked pinyin syllable: latin letters with at least one tone mark (plain latin such as (A) or (试行) stays). */
+const TONE = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ';
+const SYLLABLE = `[a-zü]*[${TONE}][a-zü${TONE}]*`;
+/** `總結(jié)`, `统（tǒng）`, `教育(jiào yù)`: a reading in half- or full-width parentheses right after a Han character. */
+const PINYIN_READING = new RegExp(`(?<=[\\u3400-\\u9fff])\\s?[(（]\\s*${SYLLABLE}(?:[\\s'’·-]+${SYLLABLE}){0,5}\\s*[)）]`, 'giu');
+
+const ENTITIES: Record<string, string> = { nbsp: ' ', ensp: ' ', emsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ldquo: '“', rdquo: '”', hellip: '…', mdash: '—', middot: '·' };
+
+/** HTML entities and their broken remnants (`&nbs` at a line end with `p;` on the next line, a bare `nbsp;`). */
+function decodeEntities(text: string): string {
+  return text
+    // An entity the page broke across a line (`&nbs` + newline + `p;`) is mended first.
+    .replace(/&([a-z]{0,6})\n\s*([a-z]{0,6};)/gi, (m, a: string, b: string) => (ENTITIES[(a + b).slice(0, -1).toLowerCase()] ? `&${a}${b}` : m))
+    .replace(/&#(\d{1,6});/g, (_, n: string) => safeChar(Number(n)))
+    .replace(/&#x([0-9a-f]{1,6});/gi, (_, n: string) => safeChar(parseInt(n, 16)))
+    .replace(/&([a-z]+);/gi, (m, name: string) => ENTITIES[name.toLowerCase()] ?? m)
+    .replace(/&nbsp?;?|(?<![a-z])nbsp;/gi, ' ');
+}
+
+function safeChar(code: number): string {
+  return code > 0 && code < 0x110000 && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : '';
+}
+
+/** Full-width digits (and the point or percent between them) → half-width: GB/T 15835 writes figures in Arabic numerals. */
+function halfWidthDigits(text: string): string {
+  return text
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/(?<=\d)．(?=\d)/g, '.')
+    .replace(/(?<=\d)％/g, '%');
+}
+
+/**
+ * Lines that are the web page around the report, not the report: navigation, source/time/click meta lines,
+ * "read more" and "choose this sample" blurbs, previous/next links, site names, ads.
+ */
+const BOILERPLATE: RegExp[] = [
+  /^(?:返回首页|返回顶部|返回列表|返回目录|首页|搜索|站内搜索|登录|注册|登录\s*\|?\s*注册|收藏|打印|打印本页|关闭|关闭窗口|分享|分享到.*|相关推荐|相关文章|相关阅读|热门文章|热门推荐|猜你喜欢|推荐阅读|精彩推荐|最新文章|目录|展开全文|全文阅读|阅读全文|举报|纠错|复制链接|扫一扫.*|广告)$/,
+  /^(?:当前位置|您的位置|你的位置|所在位置)[:：]/,
+  /^(?:首页|主页)\s*[>»›/＞]/,
+  /^(?:本文选自|本文来自|本文来源|本文由|本文链接|文章来源|原文链接|原文地址|转载请|版权声明|免责声明|版权所有|Copyright|©)/i,
+  /^(?:查看更多|更多精彩|更多相关|更多内容|阅读更多|点击查看|点击下载|立即下载|下载本文|下载文档|免费下载)/,
+  /^(?:来源|出处|点击|点击数|点击量|浏览|浏览量|浏览次数|阅读|阅读量|阅读次数|作者|编辑|责任编辑|发布者|发布人|发布时间|发布日期|更新时间|更新日期|时间|日期|字号|导语|导读|摘要|关键词|标签|栏目|分类)\s*[:：].{0,80}$/,
+  /^(?:上一篇|下一篇|上一页|下一页|上篇|下篇|前一篇|后一篇)(?:[:：].*)?$/,
+  /(?:小编|本站|网友上传|不代表本站|咨询客服|原创文章|感谢您的(?:阅读|参阅|浏览)|欢迎(?:阅读|参考|借鉴|分享|收藏)|仅供参考|希望(?:对|能)(?:您|你|大家)有所?帮助|加微信|扫码|VIP|会员专享|开通会员)/i,
+  /^(?:www\.|https?:\/\/)\S*$/i,
+  /^[^\s，。；：,.;:]{2,16}(?:网|范文网|文库|资料网|学习网|站)$/,
+  /^\S{0,20}\|\s*\S{0,20}(?:\|\s*\S{0,20})+$/, // "首页 | 范文 | 总结" navigation bars
+];
+
+/** A line that is site chrome rather than report text. */
+export function isBoilerplate(line: string): boolean {
+  const text = line.trim();
+  if (!text) return false;
+  if (text.length > 160) return false; // a real paragraph, even if it mentions 来源
+  return BOILERPLATE.some((re) => re.test(text));
+}
+
+/** Ends a line that continues on the next: a comma, an enumeration comma, an opening quote or bracket. */
+const OPEN_END = /[，,、“‘（(《]$/;
+const LOOKS_NUMBERED = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、](?!\d)|第[一二三四五六七八九十\d]+篇|篇[一二三四五六七八九十\d]+)/;
+
+export interface NormaliseResult {
+  /** The cleaned text: one paragraph per line, no blank lines. */
+  text: string;
+  /** Boilerplate lines taken out, as they were (for the warning and for review). */
+  removed: string[];
+  /** Whether traditional characters were converted. */
+  converted: boolean;
+  /** How many pinyin readings were removed. */
+  pinyin: number;
+}
+
+/**
+ * Cleans pasted or extracted report text, keeping every word of the report itself.
+ * @example normaliseText('總結(jié)\n返回首页\n完成１２０名').text // '总结\n完成120名'
+ */
+export function normaliseText(raw: string): NormaliseResult {
+  let text = raw.replace(/\r\n?/g, '\n').replace(/[\u200b-\u200d\ufeff\u00ad]/g, '');
+  text = decodeEntities(text).replace(/[\u00a0\u2002\u2003\u2009\t]/g, ' ');
+  let pinyin = 0;
+  text = text.replace(PINYIN_READING, () => {
+    pinyin += 1;
+    return '';
+  });
+  const simplified = simplify(text);
+  const converted = simplified !== text;
+  text = halfWidthDigits(simplified);
+
+  const removed: string[] = [];
+  const kept: string[] = [];
+  for (const rawLine of text.split('\n')) {
+    const line = rawLine.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '').replace(/ {2,}/g, ' ');
+    if (!line) {
+      kept.push('');
+      continue;
+    }
+    if (isBoilerplate(line)) {
+      removed.push(line);
+      continue;
+    }
+    kept.push(line);
+  }
+  return { text: joinBrokenLines(kept).join('\n'), removed, converted, pinyin };
+}
+
+/** Rejoins a paragraph that a page broke mid-sentence, and drops blank lines and a title repeated at once. */
+function joinBrokenLines(lines: string[]): string[] {
+  const out: string[] = [];
+  let pendingJoin = false;
+  for (const line of lines) {
+    if (!line) continue;
+    const previous = out[out.length - 1];
+    if (pendingJoin && previous !== undefined && !LOOKS_NUMBERED.test(line)) {
+      out[out.length - 1] = previous + line;
+    } else if (previous === line && line.length <= 60) {
+      continue; // the page repeated its title
+    } else {
+      out.push(line);
+    }
+    const current = out[out.length - 1];
+    pendingJoin = current.length >= 30 && OPEN_END.test(current);
+  }
+  return out;
+}
+
+/** A line that starts another report in a collection: 篇一, 第二篇：…, 【篇三】, 范文四, …计划篇5. */
+const REPORT_MARK =
+  /^(?:【\s*)?(?:(?:篇|范文)\s*([一二三四五六七八九十\d]+)|第\s*([一二三四五六七八九十\d]+)\s*篇)(?:\s*】)?\s*[:：.、]?\s*(.*)$/;
+const TRAILING_MARK = /^(.{2,60}?)\s*[（(【]?\s*(?:篇|范文)\s*([一二三四五六七八九十\d]+)\s*[）)】]?$/;
+
+export interface ReportPart {
+  /** The part's own title (from its marker line or its first line). */
+  title: string;
+  text: string;
+}
+
+/**
+ * Splits a file holding several reports at their 篇一/第二篇 markers; one report gives one part.
+ * Text before a 第二篇 with no 第一篇 is the first report (collections often mark only the later ones).
+ * @example splitReports('篇一：甲\n…\n篇二：乙\n…').map(p => p.title) // ['甲', '乙']
+ */
+export function splitReports(text: string): ReportPart[] {
+  const lines = text.split('\n');
+  const marks: Array<{ index: number; n: number; title: string }> = [];
+  lines.forEach((line, index) => {
+    if (line.length > 80) return;
+    const lead = REPORT_MARK.exec(line);
+    if (lead) {
+      marks.push({ index, n: numeral(lead[1] ?? lead[2]), title: lead[3].trim() });
+      return;
+    }
+    const tail = TRAILING_MARK.exec(line);
+    if (tail && !/^\d+$/.test(tail[1])) marks.push({ index, n: numeral(tail[2]), title: tail[1].trim() });
+  });
+  if (marks.length < 2 && !(marks.length === 1 && marks[0].n >= 2)) return [{ title: lines[0] ?? '', text }];
+
+  const parts: ReportPart[] = [];
+  if (marks[0].n >= 2) {
+    // The first report has no marker: it runs from after the collection header to the first marker.
+    const start = collectionHeaderEnd(lines, marks[0].index);
+    const body = lines.slice(start, marks[0].index);
+    const header = start > 0 ? lines[0].replace(/[（(]?(?:通用|精选)?\s*(?:\d+|[一二三四五六七八九十]+)篇[）)]?$/, '').trim() : '';
+    if (body.length) parts.push({ title: titleOf(body, header || '第1篇'), text: body.join('\n') });
+  }
+  marks.forEach((mark, i) => {
+    const end = i + 1 < marks.length ? marks[i + 1].index : lines.length;
+    const body = lines.slice(mark.index + 1, end);
+    const title = mark.title || titleOf(body, `第${mark.n}篇`);
+    const bodyText = (mark.title ? [mark.title, ...body] : body).join('\n');
+    if (bodyText.trim()) parts.push({ title, text: bodyText });
+  });
+  return parts;
+}
+
+/** A collection's header line ("…工作要点4篇", "…范文（通用5篇）") is not part of its first report. */
+function collectionHeaderEnd(lines: string[], before: number): number {
+  let start = 0;
+  while (start < before && /(?:\d+|[一二三四五六七八九十]+)篇[）)]?$|范文[（(]?.*[）)]?$|精选|合集|大全/.test(lines[start])) start += 1;
+  return start;
+}
+
+function titleOf(body: string[], fallback: string): string {
+  const first = body.find((l) => l.trim());
+  return first && first.length <= 60 ? first : fallback;
+}
+
+const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/** 1, 12, 一, 十二, 二十三 → number. */
+export function numeral(text: string): number {
+  if (/^\d+$/.test(text)) return Number(text);
+  if (text.length === 1) return CN_DIGITS[text] ?? 0;
+  const [tens, ones] = text.split('十');
+  return (tens ? CN_DIGITS[tens] ?? 0 : 1) * 10 + (ones ? CN_DIGITS[ones] ?? 0 : 0);
+}
