@@ -9,8 +9,10 @@ const FILLER_WORDS = [
   '问题', '主要问题', '工作', '情况', '内容', '大概', '目前',
 ];
 const FILLER_SET = new Set(FILLER_WORDS.map((w) => w.toLowerCase()));
-const FILLER_LEAD = /^(?:(?:好的|好|嗯+|哦|噢|呃|那个|是这样的|这样|然后|另外|还有就是|还有|就是|我们这边|我们)[，,。\s、…~！!]*)+/;
-const FILLER_TAIL = /[，,。\s]*(?:就这些了?|就这样吧?|暂时就这些|差不多就这些|大概就这些|以上|没有了|谢谢)[吧啊了。！!~…]*$/;
+// A filler word must be followed by a separator (好评率 and 还有3所 are facts), except 然后 and 另外, which never start one.
+const FILLER_LEAD = /^(?:(?:好的|好|嗯+|哦|噢|呃|那个|是这样的|还有就是|还有|就是)[，,。\s、…~！!]+|(?:然后|另外)[，,。\s、…~！!]*)+/;
+// Only sign-offs: 以上 stays, since 96%以上 is a fact.
+const FILLER_TAIL = /[，,。\s]*(?:就这些了?|就这样吧?|暂时就这些|差不多就这些|大概就这些|以上就是这些|没有了|谢谢)[吧啊了。！!~…]*$/;
 
 /** Answers that say "nothing here". */
 const NONE = /^(?:没有|无|暂无|没|暂时没有|还没有|不需要|不用|没什么|无可填写)[了。！!]*$/;
@@ -21,13 +23,13 @@ const DIGITS = '0-9０-９';
 const LEAD_NUMBERING = new RegExp(
   [
     `[${DIGITS}]{1,2}\\s*[.．](?![${DIGITS}])`,
-    `[${DIGITS}]{1,2}\\s*[、)）:：]`,
+    `[${DIGITS}]{1,2}\\s*[、)）]`,
     `[（(]\\s*[${DIGITS}${CN_NUM}]{1,3}\\s*[)）]`,
     '[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]',
     `[${CN_NUM}]{1,3}\\s*[、.．]`,
-    `第[${CN_NUM}${DIGITS}]{1,3}(?:[，,、:：]|是|点|条)`,
+    `第[${CN_NUM}${DIGITS}]{1,3}(?:[，,、:：]|是)`,
     `[${CN_NUM}]{1,3}是`,
-    '(?:首先|其次|再次|再者|此外|最后|另外)[，,、:：]?',
+    '(?:首先|其次|再次|再者|此外|最后|另外)[，,、:：]',
     '[-*•·●◆■□▪]\\s*',
   ].join('|'),
 );
@@ -35,7 +37,7 @@ const LEAD_NUMBERING_RE = new RegExp(`^\\s*(?:${LEAD_NUMBERING.source})\\s*`);
 
 /** Where a numbered item starts inside one line: after sentence punctuation or spaces, a marker of the kinds above. */
 const INLINE_MARKER = new RegExp(
-  `(?<=[。；;！!？?\\s]|^)(?=(?:[${DIGITS}]{1,2}\\s*[.．](?![${DIGITS}])|[${DIGITS}]{1,2}[、)）]|[（(][${DIGITS}${CN_NUM}]{1,3}[)）]|[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]|[${CN_NUM}]{1,3}是))|(?=[①②③④⑤⑥⑦⑧⑨⑩])`,
+  `(?<=[。；;！!？?\\s]|^)(?=(?:[${DIGITS}]{1,2}\\s*[.．](?![${DIGITS}])|[${DIGITS}]{1,2}[、)）]|[（(][${DIGITS}${CN_NUM}]{1,3}[)）]|[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]|[${CN_NUM}]{1,3}是))|(?=[①②③④⑤⑥⑦⑧⑨⑩])|(?<=.)(?=[（(][${CN_NUM}]{1,3}[)）])`,
   'g',
 );
 /** 一是……，二是……：the second and later ordinals may follow a comma too. */
