@@ -151,13 +151,24 @@ function highlightPattern(unverified: readonly string[]): RegExp {
   return new RegExp(['【待补充[：:][^】]*】', ...figures].join('|'), 'g');
 }
 
+/** Neighbouring pieces of the same weight joined: Markdown escapes would otherwise make one run per character. */
+function coalesce(segments: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const s of segments) {
+    const last = out.at(-1);
+    if (last && !('br' in last) && !('br' in s) && Boolean(last.bold) === Boolean(s.bold)) out[out.length - 1] = { ...last, text: last.text + s.text };
+    else out.push(s);
+  }
+  return out;
+}
+
 /** Text runs in a role's font, highlighted where the pattern matches. */
 function runs(segments: Segment[], font: string, pattern: RegExp): ParagraphChild[] {
   const out: ParagraphChild[] = [];
   const push = (text: string, bold: boolean | undefined, highlight?: string) => {
     if (text) out.push(new TextRun({ text, font: fontsOf(font), ...(bold ? { bold: true } : {}), ...(highlight ? { highlight: highlight as 'yellow' } : {}) }));
   };
-  for (const segment of segments) {
+  for (const segment of coalesce(segments)) {
     if ('br' in segment) {
       out.push(new TextRun({ break: 1, font: fontsOf(font) }));
       continue;
