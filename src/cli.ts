@@ -4,7 +4,9 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { offlineComposer } from './compose/offline-composer.js';
+import { selectComposer } from './compose/select-composer.js';
+import { OrderedPieces } from './compose/ordered-pieces.js';
+import { ConfigError, parseConfig } from './config.js';
 import { composeDraft, draftEvents } from './compose/draft-pipeline.js';
 import { buildPiecePrompt, buildWholePrompt } from './compose/prompt-builder.js';
 import { leafItems } from './compose/assemble.js';
@@ -73,10 +75,20 @@ async function draft(args: string[]) {
   const format = values.format as (typeof FORMATS)[number];
   if (!FORMATS.includes(format)) throw new UsageError([`--format: 应为 ${FORMATS.join('、')} 之一`]);
   const { facts, type } = readFacts(values.facts);
+  // The model when OPENAI_API_KEY is set, the offline composer otherwise; a wrong setting is a usage error.
+  let composer;
+  try {
+    composer = selectComposer(parseConfig(process.env), types);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message.split('\n').map((line) => line.trim()).filter(Boolean));
+    throw error;
+  }
   if (values.stream) {
-    for await (const event of draftEvents({ facts, type, composer: offlineComposer })) {
+    // Parts are written in parallel: print them in reading order, each as soon as its turn comes.
+    const pieces = new OrderedPieces((text) => process.stdout.write(text));
+    for await (const event of draftEvents({ facts, type, composer })) {
       if (event.type === 'section-start' && event.heading) process.stderr.write(`… ${event.heading}\n`);
-      if (event.type === 'text' && format === 'markdown' && !values.out) process.stdout.write(`${event.text}\n\n`);
+      if (format === 'markdown' && !values.out) pieces.push(event);
       if (event.type === 'done') {
         if (values.out || format !== 'markdown') output(render(event.result, format), values.out);
         report(event.result.warnings);
@@ -84,7 +96,7 @@ async function draft(args: string[]) {
     }
     return;
   }
-  const result = await composeDraft({ facts, type, composer: offlineComposer });
+  const result = await composeDraft({ facts, type, composer });
   output(render(result, format), values.out);
   report(result.warnings);
 }

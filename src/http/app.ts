@@ -8,6 +8,7 @@ import { ApiError, errorJson, toApiError } from './errors.js';
 import { createRouter, type AppDeps, type Deps } from './router.js';
 import { docsRoutes } from './docs.js';
 import { draftRoutes } from './drafts.js';
+import { rewriteRoutes } from './rewrite.js';
 import { reportTypeRoutes } from './report-types.js';
 import { randomId } from '../domain/ids.js';
 import { offlineParser } from '../dialogue/offline-parser.js';
@@ -69,6 +70,7 @@ export function createApp(deps: AppDeps) {
   );
   app.route('/', reportTypeRoutes());
   app.route('/', draftRoutes());
+  app.route('/', rewriteRoutes());
   app.route('/', sessionRoutes());
   app.route('/', importRoutes());
   app.route('/', docsRoutes());

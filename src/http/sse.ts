@@ -7,6 +7,15 @@ import { toApiError } from './errors.js';
 
 export const wantsEventStream = (c: Context) => /\btext\/event-stream\b/.test(c.req.header('accept') ?? '');
 
+/** An AbortController that fires when the client goes away (the request's own signal), for JSON and SSE alike. */
+export function clientAbort(c: Context): AbortController {
+  const abort = new AbortController();
+  const signal = c.req.raw.signal;
+  if (signal?.aborted) abort.abort(signal.reason);
+  else signal?.addEventListener('abort', () => abort.abort(signal.reason), { once: true });
+  return abort;
+}
+
 type StreamedEvent = DraftEvent | { type: 'stored'; view: DraftView };
 
 /**
