@@ -214,10 +214,13 @@ function toFactSheet(outline: RecoveredOutline, warnings: ImportWarning[]): Impo
 
   for (const node of outline.nodes) {
     const part = node.part;
-    if (part === 'problems' || part === 'nextSteps') {
-      lists[part].push(...fitText(textsUnder(node)));
-    } else if (part === 'goals' || part === 'guidance') {
-      // Headed sub-groups under 工作目标 are still goals; their texts are kept whole.
+    if (part === 'problems' || part === 'nextSteps' || part === 'goals' || part === 'guidance') {
+      // These parts are lists under the type's own heading; a heading of theirs that holds a figure
+      // (2025年工作打算) is kept as the list's first item, so no figure is lost.
+      if (/\d/.test(node.title)) {
+        lists[part].push(node.title);
+        warnings.push({ code: 'guessed', field: part, message: `“${clip(node.title)}”的标题含数字，已作为第一项保留，请核对` });
+      }
       lists[part].push(...fitText(textsUnder(node)));
     } else if (part === 'theme' && !node.children.length) {
       themes.push(...textsUnder(node));
@@ -240,7 +243,7 @@ function toFactSheet(outline: RecoveredOutline, warnings: ImportWarning[]): Impo
   }
   if (!sections.length) warnings.push({ code: 'missing', field: 'sections', message: '没有找到工作领域（sections），请补充' });
 
-  const theme = themes.map((t, i) => (i === 0 ? openingTheme(t, period, leadership) : t)).filter(Boolean).join('\n');
+  const theme = themes.map((t, i) => (i === 0 ? openingTheme(t, period, leadership, org) : t)).filter(Boolean).join('\n');
   const facts: ImportResult['facts'] = {
     type: guessed.type,
     ...(title ? { title: title.slice(0, LIMITS.shortText) } : {}),
@@ -269,10 +272,11 @@ function toFactSheet(outline: RecoveredOutline, warnings: ImportWarning[]): Impo
  * The opening paragraph as a theme: without the period and leadership the draft writes itself, and without the
  * "现将……如下" formula, so the new opening does not say them twice.
  */
-function openingTheme(text: string, period: string | undefined, leadership: string | undefined): string {
-  let out = text;
+function openingTheme(text: string, period: string | undefined, leadership: string | undefined, org: string | undefined): string {
+  let out = text.replace(/^(?:总体要求|总体思路|总体目标|指导思想)[:：]\s*/, '');
   if (period && out.startsWith(period)) out = out.slice(period.length).replace(/^[，,\s]+/, '');
   if (leadership) out = out.replace(new RegExp(`在${escapeRe(leadership)}的(?:正确|坚强|精心|大力|有力)?领导(?:和[^，,。；]{0,20})?下[，,]?`), '');
+  if (org && out.startsWith(org)) out = out.slice(org.length);
   out = out.replace(/[，,。]?\s*现(?:将|就)[^。]*?(?:如下|汇报如下|总结如下)[。：:]?$/, '').replace(/[，,；;：:\s]+$/, '');
   return out;
 }

@@ -57,7 +57,7 @@ function halfWidthDigits(text: string): string {
  */
 const BOILERPLATE: RegExp[] = [
   /^(?:返回首页|返回顶部|返回列表|返回目录|首页|搜索|站内搜索|登录|注册|登录\s*\|?\s*注册|收藏|打印|打印本页|关闭|关闭窗口|分享|分享到.*|相关推荐|相关文章|相关阅读|热门文章|热门推荐|猜你喜欢|推荐阅读|精彩推荐|最新文章|目录|展开全文|全文阅读|阅读全文|举报|纠错|复制链接|扫一扫.*|广告)$/,
-  /^(?:当前位置|您的位置|你的位置|所在位置)[:：]/,
+  /^(?:当前位置|您的位置|你的位置|所在位置|广告|推广|赞助)[:：]/,
   /^(?:首页|主页)\s*[>»›/＞]/,
   /^(?:本文选自|本文来自|本文来源|本文由|本文链接|文章来源|原文链接|原文地址|转载请|版权声明|免责声明|版权所有|Copyright|©)/i,
   /^(?:查看更多|更多精彩|更多相关|更多内容|阅读更多|点击查看|点击下载|立即下载|下载本文|下载文档|免费下载)/,
@@ -111,7 +111,11 @@ export function normaliseText(raw: string): NormaliseResult {
   const removed: string[] = [];
   const kept: string[] = [];
   for (const rawLine of text.split('\n')) {
-    const line = rawLine.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '').replace(/ {2,}/g, ' ');
+    const line = rawLine
+      .replace(/^[\s\u3000]+|[\s\u3000]+$/g, '')
+      .replace(/ {2,}/g, ' ')
+      // A space left by an entity next to Chinese punctuation is no word boundary.
+      .replace(/(?<=[，。；：、！？“”（）《》]) +| +(?=[，。；：、！？”）》])/g, '');
     if (!line) {
       kept.push('');
       continue;

@@ -72,6 +72,8 @@ const MAX_RUN_IN = 40;
  */
 export function splitRunIn(rest: string): { title: string; lead?: string } {
   const stop = /[。！？；：:]/.exec(rest);
+  const opening = runOnOpening(rest, stop?.index);
+  if (opening) return { title: rest.slice(0, opening).trim(), lead: rest.slice(opening).trim() };
   if (stop && stop.index > 0 && stop.index <= MAX_RUN_IN) {
     const lead = rest.slice(stop.index + 1).trim();
     return lead ? { title: rest.slice(0, stop.index).trim(), lead } : { title: rest.slice(0, stop.index).trim() };
@@ -79,6 +81,19 @@ export function splitRunIn(rest: string): { title: string; lead?: string } {
   if (!stop && rest.length <= MAX_HEADING) return { title: rest.trim() };
   return { title: '', lead: rest.trim() };
 }
+
+/**
+ * Where a paragraph starts inside a heading line that lost its line break (…作风进一步转变全年开展…48次): a
+ * paragraph opening word before the first stop, with a figure after it (headings state a stance, not counts).
+ */
+function runOnOpening(rest: string, stopAt: number | undefined): number | undefined {
+  const opening = PARAGRAPH_OPENING.exec(rest.slice(0, MAX_RUN_IN + 4));
+  if (!opening || opening.index < 8 || (stopAt !== undefined && stopAt < opening.index)) return undefined;
+  return /\d/.test(rest.slice(opening.index)) ? opening.index : undefined;
+}
+
+/** Words a report paragraph opens with, and a heading (a stance: 坚持……，……进一步……) does not hold. */
+const PARAGRAPH_OPENING = /(?<=[\u4e00-\u9fff])(?:全年|今年|年内|本年度|一年来|上半年|下半年|本学期|我局|我们|全区|全县|全市|全镇|各校|各学校)(?!范围)/;
 
 const DATE_LINE = /^(?:\d{4}年\d{1,2}月\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$/;
 const ORG_LINE = /^[^\s，。；：,.;:！？!?]{2,30}$/;

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { isBoilerplate, normaliseText, splitReports } from '../../src/import/normalise.js';
+import { fixture } from './fixtures.js';
+
+describe('normaliseText', () => {
+  it('converts traditional characters to simplified', () => {
+    const { text, converted } = normaliseText(fixture('key-points-traditional.txt'));
+    expect(converted).toBe(true);
+    // Traditional forms the fixture uses; none may survive, and their simplified forms must be there.
+    for (const ch of '臨縣統點黨導總體設學補職規範績獎嚴積責訂簽練經') expect(text).not.toContain(ch);
+    for (const word of ['临江县', '教育系统', '工作要点', '党建', '指导思想', '签订', '演练']) expect(text).toContain(word);
+  });
+
+  it('leaves mainland simplified text as it is (no Taiwan variants: 显著 stays 显著)', () => {
+    const input = '成效显著，着力提升；里程碑式的发展，干部作风转变。';
+    expect(normaliseText(input)).toMatchObject({ text: input, converted: false });
+  });
+
+  it('removes tone-marked pinyin readings in half- and full-width parentheses, and only those', () => {
+    const { text, pinyin } = normaliseText('建設(shè)队伍，補充（chōng）教师，指導(dǎo)思想（sī xiǎng）；办法(试行)，方案(A)，规划（2021-2025年）');
+    expect(text).toBe('建设队伍，补充教师，指导思想；办法(试行)，方案(A)，规划（2021-2025年）');
+    expect(pinyin).toBe(4);
+  });
+
+  it('turns &nbsp; remnants into nothing, even one broken across lines', () => {
+    const { text } = normaliseText('组织送教下乡22场次，&nbs\np;受益教师960人次。\n示范课&nbsp;65节&amp;讲座nbsp;3场');
+    expect(text).toBe('组织送教下乡22场次，受益教师960人次。\n示范课 65节&讲座 3场');
+  });
+
+  it('makes full-width digits half-width, keeping Chinese numerals', () => {
+    const { text } = normaliseText('一、招聘教师１３５名，参训率９７．１％，投入２３３８.２万元，第二十届');
+    expect(text).toBe('一、招聘教师135名，参训率97.1%，投入2338.2万元，第二十届');
+  });
+
+  it('drops web boilerplate lines but keeps report sentences that mention the same words', () => {
+    const noise = [
+      '搜索', '返回首页', '当前位置：首页 > 范文 > 总结', '青禾范文网', '来源：网友投稿　　时间：2024-12-28 09:15:02　　点击：1523',
+      '本文选自青禾范文网，转载请注明出处。', '查看更多工作总结范文，请点击这里', '上一篇：某中学德育工作总结', '下一篇：某小学安全工作总结',
+      '广告：教师资格证培训，加微信报名立减200元', '导语：本站为您精选了工作要点3篇，欢迎阅读参考。', 'www.example.com',
+    ];
+    for (const line of noise) expect(isBoilerplate(line), line).toBe(true);
+    const kept = ['经费来源：区级财政全额保障，共计120万元，按学期拨付到校，专款专用并接受审计监督，确保资金使用规范高效，切实发挥效益。', '时间安排', '一、指导思想', '点击率不是我们追求的目标。'];
+    const { text, removed } = normaliseText([...noise, ...kept].join('\n'));
+    expect(removed).toHaveLength(noise.length);
+    expect(text.split('\n')).toEqual(kept);
+  });
+
+  it('rejoins a paragraph broken after a comma and drops a title repeated at once', () => {
+    const { text } = normaliseText('某区教育局工作总结\n某区教育局工作总结\n中小学生体质健康测试优良率达到56.3%，比上年提高2.4个百分点，\n全区新建标准化足球场3块。\n1、下一项');
+    expect(text.split('\n')).toEqual(['某区教育局工作总结', '中小学生体质健康测试优良率达到56.3%，比上年提高2.4个百分点，全区新建标准化足球场3块。', '1、下一项']);
+  });
+});
+
+describe('splitReports', () => {
+  it('splits a collection at 篇一 / 篇二 / 第三篇 and drops the collection header', () => {
+    const parts = splitReports(normaliseText(fixture('key-points-traditional.txt')).text);
+    expect(parts.map((p) => p.title)).toEqual(['临江县教育局2023年党建工作要点', '临江县教育局2023年人事工作要点', '临江县教育局2023年安全工作要点']);
+    expect(parts[0].text).not.toContain('3篇');
+    expect(parts[1].text).toContain('计划招聘教师200名');
+    expect(parts[2].text).toContain('每学期组织应急疏散演练不少于2次');
+  });
+
+  it('takes the unmarked text before 第二篇 as the first report', () => {
+    const parts = splitReports('某县学校工作要点2篇\n某县中学2024年德育工作要点\n一、立德树人\n1.开展主题班会20次。\n第二篇：某县中学2024年教学工作要点\n一、课堂改革\n1.公开课40节。');
+    expect(parts.map((p) => p.title)).toEqual(['某县中学2024年德育工作要点', '某县中学2024年教学工作要点']);
+  });
+
+  it('splits at a trailing 篇N mark (…工作计划篇1) and leaves a single report whole', () => {
+    expect(splitReports('2024年工作计划篇1\n一、甲\n内容1项。\n2024年工作计划篇2\n一、乙\n内容2项。').length).toBe(2);
+    const single = '某区教育局2024年工作总结\n一、甲\n内容。';
+    expect(splitReports(single)).toEqual([{ title: '某区教育局2024年工作总结', text: single }]);
+  });
+});
