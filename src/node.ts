@@ -1,6 +1,8 @@
 /** Node entry: `npm start` serves the app on 127.0.0.1:PORT with the lowdb JSON file and the configured composer. */
 import { serve } from '@hono/node-server';
 import { selectComposer } from './compose/select-composer.js';
+import { createModelAnswerParser } from './compose/llm-answer-parser.js';
+import { modelSettingsFrom } from './compose/llm-composer.js';
 import { ConfigError, parseConfig } from './config.js';
 import { loadReportTypes } from './domain/report-types.js';
 import { createApp } from './http/app.js';
@@ -18,6 +20,8 @@ async function main() {
     store,
     reportTypes,
     composer: selectComposer(config, reportTypes),
+    // With a model configured, free-text answers are parsed by it first; the offline parser stays the fallback.
+    ...(config.OPENAI_API_KEY ? { answerParser: createModelAnswerParser(modelSettingsFrom(config)) } : {}),
     config,
     log: (line) => process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...line })}\n`),
   });

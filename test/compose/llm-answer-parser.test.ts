@@ -1,0 +1,58 @@
+/** The dialogue's model parser through the real SDK against a scripted OpenAI-compatible server on 127.0.0.1. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { createModelAnswerParser } from '../../src/compose/llm-answer-parser.js';
+import { startFakeOpenAI, type FakeOpenAI, type Script } from '../helpers/fake-openai-server.js';
+
+let server: FakeOpenAI | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function parserWith(script: Script) {
+  server = await startFakeOpenAI(script);
+  const parse = createModelAnswerParser({ apiKey: 'sk-test', baseURL: server.baseURL, model: 'fake-model', concurrency: 1, requestTimeoutMs: 2_000, totalTimeoutMs: 5_000, retryBaseMs: 10 });
+  return { server, parse };
+}
+
+const input = {
+  typeId: 'annual-summary',
+  field: 'sections[1].facts',
+  question: '关于“教师队伍建设”，今年具体做了哪些事？',
+  text: '今年招了135名老师，培训了2000人次。我们单位是青河区教育局。',
+};
+
+describe('model answer parser', () => {
+  it('asks with a JSON schema response format and returns the fields the zod schema accepts', async () => {
+    const { server, parse } = await parserWith(() => ({ text: JSON.stringify({ org: '青河区教育局', facts: ['招聘教师135名', '培训2000人次'], period: null, topics: [] }) }));
+    expect(await parse(input)).toEqual({ org: '青河区教育局', facts: ['招聘教师135名', '培训2000人次'] });
+    const format = server.requests[0].body.response_format as { type: string; json_schema: { schema: { properties: Record<string, unknown> } } };
+    expect(format.type).toBe('json_schema');
+    expect(Object.keys(format.json_schema.schema.properties)).toContain('facts');
+    expect(server.requests[0].user).toContain(`<answer>\n${input.text}\n</answer>`);
+  });
+
+  it('drops a parsed item holding a figure the answer lacks', async () => {
+    const { parse } = await parserWith(() => ({ text: JSON.stringify({ facts: ['招聘教师135名', '培训2500人次'] }) }));
+    expect(await parse(input)).toEqual({ facts: ['招聘教师135名'] });
+  });
+
+  it('falls back to JSON mode when the server rejects json_schema', async () => {
+    const { server, parse } = await parserWith((r) =>
+      (r.body.response_format as { type: string }).type === 'json_schema' ? { status: 400 } : { text: '```json\n{"org":"青河区教育局"}\n```' },
+    );
+    expect(await parse(input)).toEqual({ org: '青河区教育局' });
+    expect(server.requests.map((r) => (r.body.response_format as { type: string }).type)).toEqual(['json_schema', 'json_object']);
+  });
+
+  it.each([
+    ['text that is not JSON', { text: '单位是青河区教育局' }],
+    ['JSON of the wrong shape', { text: JSON.stringify({ org: 42, facts: '一条' }) }],
+    ['nothing found', { text: JSON.stringify({ org: null }) }],
+    ['a server that keeps failing', { status: 500 }],
+    ['a hang', { hang: true as const }],
+  ])('returns null on %s', async (_name, reply) => {
+    const { parse } = await parserWith(() => reply);
+    expect(await parse(input)).toBeNull();
+  });
+});
