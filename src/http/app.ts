@@ -3,6 +3,7 @@
  * injected parts. `src/node.ts` and `src/worker.ts` build the parts for their runtime; tests build them in memory.
  */
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
 import { z } from 'zod';
 import { ApiError, errorJson, toApiError } from './errors.js';
 import { createRouter, type AppDeps, type Deps } from './router.js';
@@ -10,6 +11,7 @@ import { docsRoutes } from './docs.js';
 import { draftRoutes } from './drafts.js';
 import { rewriteRoutes } from './rewrite.js';
 import { reportTypeRoutes } from './report-types.js';
+import { widgetRoutes } from './widget.js';
 import { randomId } from '../domain/ids.js';
 import { offlineParser } from '../dialogue/offline-parser.js';
 import { sessionRoutes } from './sessions.js';
@@ -42,6 +44,16 @@ export function createApp(deps: AppDeps) {
     c.header('X-Content-Type-Options', 'nosniff');
     full.log({ method: c.req.method, route: c.req.routePath, status: c.res.status, ms: Date.now() - started });
   });
+  // Browsers on other sites may call the API only from ALLOWED_ORIGINS; unset, same origin only (no CORS headers).
+  const allowOrigin = cors({
+    origin: (origin) => (full.config.ALLOWED_ORIGINS.includes(origin) ? origin : null),
+    allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
+    allowHeaders: ['Content-Type', 'Accept', 'Authorization'],
+    exposeHeaders: ['Content-Disposition', 'Retry-After'],
+    maxAge: 600,
+  });
+  app.use('/api/*', allowOrigin);
+  app.use('/openapi.json', allowOrigin);
   app.use('/api/*', async (c, next) => {
     const method = c.req.method;
     if ((method === 'POST' || method === 'PUT') && !c.req.path.startsWith('/api/imports')) {
@@ -74,6 +86,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', sessionRoutes());
   app.route('/', importRoutes());
   app.route('/', docsRoutes());
+  app.route('/', widgetRoutes());
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -1,0 +1,116 @@
+/** GET /widget.js (the embeddable widget, built by scripts/build-widget.ts), GET / (a demo page that embeds it), GET /demo.css. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { widgetHash, widgetScript } from '../generated/widget-bundle.js';
+import { escapeHtml } from '../render/html.js';
+import { createRouter } from './router.js';
+
+/** The demo page runs no inline script or style: the strictest policy a host could set, proving the widget needs no more. */
+export const DEMO_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+const DEMO_CSS = `body{margin:0;font:16px/1.7 "PingFang SC","Microsoft YaHei","Noto Sans CJK SC","WenQuanYi Zen Hei",sans-serif;color:#1f2933;background:#f5f7fa}
+.wrap{max-width:1040px;margin:0 auto;padding:20px 16px 96px}
+h1{font-size:24px;margin:8px 0}p{margin:6px 0}
+.lead{color:#52606d}
+form{display:flex;flex-wrap:wrap;gap:8px;align-items:center;margin:14px 0;padding:12px;background:#fff;border:1px solid #d5dbe3;border-radius:8px}
+select,button{font:inherit;padding:6px 10px;border-radius:6px;border:1px solid #9aa5b1;background:#fff}
+button{background:#1d4ed8;color:#fff;border-color:#1d4ed8;cursor:pointer}
+:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
+.cols{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:20px;align-items:start}
+@media (max-width:860px){.cols{grid-template-columns:1fr}}
+pre{background:#1f2933;color:#e4e7eb;padding:10px 12px;border-radius:8px;overflow-x:auto;font-size:13px;white-space:pre-wrap;word-break:break-all}
+h2{font-size:18px;margin:18px 0 6px}ul{padding-left:20px}`;
+
+const pageRoute = createRoute({
+  method: 'get',
+  path: '/',
+  summary: '演示页：嵌入了起草助手小部件',
+  request: { query: z.object({ type: z.string().max(64).optional().openapi({ example: 'annual-summary' }) }) },
+  responses: { 200: { description: '演示页（HTML）', content: { 'text/html': { schema: z.string() } } } },
+});
+
+const scriptRoute = createRoute({
+  method: 'get',
+  path: '/widget.js',
+  summary: '可嵌入网页的起草助手小部件（一个脚本）',
+  description:
+    '用法：`<script src="https://主机/widget.js" data-endpoint="https://主机" data-type="annual-summary" data-mode="bubble" defer></script>`；`data-mode="inline" data-target="#元素"` 嵌入指定元素；也可写 `<report-drafter type="…" mode="inline">`。',
+  responses: {
+    200: { description: '脚本', content: { 'text/javascript': { schema: z.string() } } },
+    304: { description: '未修改' },
+  },
+});
+
+function demoPage(types: { id: string; name: string }[], type: string, origin: string): string {
+  const options = types
+    .map((t) => `<option value="${escapeHtml(t.id)}"${t.id === type ? ' selected' : ''}>${escapeHtml(t.name)}</option>`)
+    .join('');
+  const snippet = `<script src="${origin}/widget.js"\n        data-endpoint="${origin}" data-type="${type}"\n        data-mode="bubble" defer></script>`;
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>公文起草助手 · 演示</title>
+<link rel="stylesheet" href="/demo.css">
+<script src="/widget.js" data-type="${escapeHtml(type)}" data-mode="bubble" defer></script>
+</head>
+<body>
+<div class="wrap">
+<h1>公文起草助手</h1>
+<p class="lead">回答几个问题，助手整理出事实和提纲，再起草一份符合公文体例的工作总结、工作计划或工作要点。稿中的每一个数字都来自你的回答；没有提供的内容标为【待补充】，不会编造。</p>
+<form method="get" action="/">
+<label for="type">报告类型</label>
+<select id="type" name="type">${options}</select>
+<button type="submit">切换</button>
+</form>
+<div class="cols">
+<section aria-label="嵌入在页面中的起草助手">
+<report-drafter type="${escapeHtml(type)}" mode="inline"></report-drafter>
+</section>
+<section>
+<h2>怎么用</h2>
+<ul>
+<li>逐条回答问题，可以一次说几件事；数字照实写。</li>
+<li>“上一步”撤销上一个回答，“跳过”跳过选答题，“完成”直接进入核对。</li>
+<li>核对提纲时可以改标题、调整顺序、删除部分。</li>
+<li>稿件逐段生成；红色数字需要核实，黄色是待补充的内容。</li>
+</ul>
+<h2>嵌入到你的网页</h2>
+<p>右下角的“起草助手”按钮就是浮动模式。在任何页面加一行：</p>
+<pre>${escapeHtml(snippet)}</pre>
+<p>或嵌入指定位置：<code>data-mode="inline" data-target="#容器"</code>，也可以直接写 <code>&lt;report-drafter type="work-plan" mode="inline"&gt;&lt;/report-drafter&gt;</code>。</p>
+</section>
+</div>
+</div>
+</body>
+</html>`;
+}
+
+export function widgetRoutes() {
+  const router = createRouter();
+  const etag = `"${widgetHash}"`;
+
+  router.openapi(scriptRoute, (c) => {
+    const headers = {
+      'Content-Type': 'text/javascript; charset=utf-8',
+      'Cache-Control': 'public, max-age=300, stale-while-revalidate=86400',
+      ETag: etag,
+      // Other sites load it with a plain <script> tag.
+      'Cross-Origin-Resource-Policy': 'cross-origin',
+    };
+    if ((c.req.header('if-none-match') ?? '').split(/\s*,\s*/).includes(etag)) return c.body(null, 304, headers) as never;
+    return c.body(widgetScript, 200, headers) as never;
+  });
+
+  router.openapi(pageRoute, (c) => {
+    const { reportTypes } = c.get('deps');
+    const types = [...reportTypes.values()].map((t) => ({ id: t.id, name: t.name }));
+    const asked = c.req.valid('query').type;
+    const type = asked && reportTypes.has(asked) ? asked : (types[0]?.id ?? 'annual-summary');
+    return c.html(demoPage(types, type, new URL(c.req.url).origin), 200, { 'Content-Security-Policy': DEMO_CSP, 'Cache-Control': 'no-cache' }) as never;
+  });
+
+  router.get('/demo.css', (c) => c.body(DEMO_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=300' }));
+  return router;
+}

@@ -1,0 +1,136 @@
+/** Talks to the server (CONTRACTS.md §3): JSON requests, the draft as server-sent events, file downloads. */
+import { readSse } from './sse-parse.js';
+
+/** A failed call, with a message a person can read; `offline` when the server could not be reached at all. */
+export class ApiFailure extends Error {
+  constructor(message: string, readonly status: number, readonly code: string, readonly offline = false) {
+    super(message);
+  }
+}
+
+export interface Reply {
+  text: string;
+  field?: string | null;
+  progress?: { done: number; total: number };
+}
+
+export type SessionState = 'asking' | 'confirming' | 'ready' | string;
+
+export interface Turn {
+  reply: Reply;
+  state: SessionState;
+  facts: Record<string, any>;
+  id?: string;
+}
+
+export interface DraftView {
+  id: string;
+  version: number;
+  markdown: string;
+  html: string;
+  warnings: { code: string; message: string; figure?: string }[];
+  figures: { invented: string[]; [key: string]: string[] };
+  outline?: { title?: string };
+}
+
+const OFFLINE = '无法连接服务器，请检查网络后点“重试”。已填写的内容不会丢失。';
+
+/** Reads a JSON error body into one message; anything else becomes a generic one with the status. */
+async function failureOf(response: Response): Promise<ApiFailure> {
+  try {
+    const body = await response.json();
+    if (body?.error?.message) return new ApiFailure(body.error.message, response.status, body.error.code ?? 'error');
+  } catch {
+    /* not JSON: fall through */
+  }
+  return new ApiFailure(`服务器暂时无法处理（${response.status}），请稍后重试`, response.status, 'http_error');
+}
+
+export type Api = ReturnType<typeof createApi>;
+
+/**
+ * The widget's calls, against one endpoint.
+ * @example const api = createApi('https://host'); const turn = await api.startSession('annual-summary')
+ */
+export function createApi(endpoint: string) {
+  const base = endpoint.replace(/\/+$/, '');
+
+  async function call(method: string, path: string, body?: unknown, accept = 'application/json'): Promise<Response> {
+    let response: Response;
+    try {
+      response = await fetch(base + path, {
+        method,
+        headers: body === undefined ? { accept } : { accept, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        credentials: 'omit',
+      });
+    } catch {
+      throw new ApiFailure(OFFLINE, 0, 'offline', true);
+    }
+    if (!response.ok) throw await failureOf(response);
+    return response;
+  }
+  const json = async <T>(method: string, path: string, body?: unknown): Promise<T> => (await call(method, path, body)).json() as Promise<T>;
+  const sid = (id: string) => `/api/sessions/${encodeURIComponent(id)}`;
+  const did = (id: string) => `/api/drafts/${encodeURIComponent(id)}`;
+
+  return {
+    reportTypes: () => json<{ types: { id: string; name: string }[] }>('GET', '/api/report-types'),
+    startSession: (type: string) => json<Turn & { id: string }>('POST', '/api/sessions', { type }),
+    send: (id: string, text: string) => json<Turn>('POST', `${sid(id)}/messages`, { text }),
+    getSession: (id: string) => json<Record<string, any>>('GET', sid(id)),
+    putOutline: (id: string, body: unknown) => json<Record<string, any>>('PUT', `${sid(id)}/outline`, body),
+    getDraft: (id: string) => json<DraftView>('GET', did(id)),
+    saveDraft: (id: string, markdown: string) => json<DraftView>('PUT', did(id), { markdown }),
+    rewrite: (id: string, n: number, body: { style: string; instruction?: string }) =>
+      json<Record<string, any>>('POST', `${did(id)}/sections/${n}/rewrite`, body),
+
+    /** Streams a session's draft; each event is handed over parsed, the final `done` view is returned. */
+    async draft(sessionId: string, onEvent: (event: string, data: any) => void): Promise<DraftView> {
+      const response = await call('POST', `${sid(sessionId)}/draft`, {}, 'text/event-stream');
+      if (!response.body || !/event-stream/.test(response.headers.get('content-type') ?? '')) {
+        const view = (await response.json()) as DraftView;
+        onEvent('done', view);
+        return view;
+      }
+      let view: DraftView | null = null;
+      try {
+        for await (const message of readSse(response.body)) {
+          const data = JSON.parse(message.data);
+          if (message.event === 'error') throw new ApiFailure(data?.error?.message ?? '起草失败，请重试', 500, data?.error?.code ?? 'error');
+          if (message.event === 'done') view = data;
+          onEvent(message.event, data);
+        }
+      } catch (error) {
+        if (error instanceof ApiFailure) throw error;
+        throw new ApiFailure('连接中断，稿件没有完整收到，请重试', 0, 'offline', true);
+      }
+      if (!view) throw new ApiFailure('连接中断，稿件没有完整收到，请重试', 0, 'offline', true);
+      return view;
+    },
+
+    /** Downloads an export as a file the browser saves. */
+    async exportFile(id: string, format: string): Promise<{ blob: Blob; name: string }> {
+      const response = await call('GET', `${did(id)}/export?format=${encodeURIComponent(format)}`, undefined, '*/*');
+      const disposition = response.headers.get('content-disposition') ?? '';
+      const match = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+      let name = `稿件.${format}`;
+      try {
+        if (match) name = decodeURIComponent(match[1]);
+      } catch {
+        /* keep the default name */
+      }
+      return { blob: await response.blob(), name };
+    },
+
+    /** Whether the server has a route (the rewrite route may not exist yet), read from its OpenAPI document. */
+    async hasRoute(path: string): Promise<boolean> {
+      try {
+        const response = await fetch(`${base}/openapi.json`, { credentials: 'omit' });
+        return Boolean((await response.json())?.paths?.[path]);
+      } catch {
+        return false;
+      }
+    },
+  };
+}

@@ -1,0 +1,146 @@
+/** Review before drafting: the facts collected and the numbered outline; rename, reorder (↑ ↓) and drop parts, then confirm. */
+import { h, replaceChildren } from './dom.js';
+
+export interface OutlineItemView {
+  key?: string;
+  number: string;
+  heading: string;
+  children?: OutlineItemView[];
+}
+
+export interface OutlineView {
+  title?: string;
+  items: OutlineItemView[];
+}
+
+export interface PartRef {
+  part: number;
+  child?: number;
+}
+
+export type OutlineOperation =
+  | { op: 'rename'; target: PartRef; heading: string }
+  | { op: 'move'; target: PartRef; to: PartRef }
+  | { op: 'drop'; target: PartRef };
+
+export interface ReviewHooks {
+  /** Applies one edit on the server and resolves with the outline as it now stands. */
+  edit(operation: OutlineOperation): Promise<OutlineView>;
+  back(): void;
+  confirm(): void;
+}
+
+const FACT_LABELS: [string, string][] = [
+  ['title', '标题'],
+  ['org', '单位'],
+  ['period', '时间'],
+  ['leadership', '领导机关'],
+  ['guidance', '指导精神'],
+  ['theme', '总体思路'],
+  ['goals', '工作目标'],
+  ['problems', '存在的问题'],
+  ['nextSteps', '下一步打算'],
+];
+
+const list = (items: unknown[]) => h('ul', {}, ...items.map((item) => h('li', {}, String(item))));
+
+/** The facts as a definition list; every value goes in as text. */
+function factSummary(facts: Record<string, any>): HTMLElement {
+  const dl = h('dl', { class: 'facts' });
+  const row = (label: string, value: Node | string) => dl.append(h('dt', {}, label), h('dd', {}, value));
+  for (const [key, label] of FACT_LABELS) {
+    const value = facts?.[key];
+    if (Array.isArray(value) ? value.length : value) row(label, Array.isArray(value) ? list(value) : String(value));
+  }
+  for (const section of facts?.sections ?? []) {
+    const facts_ = Array.isArray(section?.facts) ? section.facts : [];
+    row(String(section?.heading ?? section?.topic ?? '工作领域'), facts_.length ? list(facts_) : h('span', { class: 'err' }, '（尚无具体情况，稿中标为待补充）'));
+  }
+  if (facts?.signature?.date) row('落款日期', String(facts.signature.date));
+  return dl;
+}
+
+/**
+ * Builds the review view.
+ * @example main.append(reviewView(facts, outline, { edit, back, confirm }).el)
+ */
+export function reviewView(facts: Record<string, any>, initial: OutlineView, hooks: ReviewHooks) {
+  const outlineList = h('ol', { class: 'outline', 'aria-label': '稿件提纲' });
+  const status = h('p', { class: 'status', role: 'status' });
+  const title = h('p', { class: 'status' });
+  const confirmButton = h('button', { type: 'button', class: 'primary' }, '确认提纲，开始起草');
+  const backButton = h('button', { type: 'button' }, '返回对话补充');
+  confirmButton.addEventListener('click', () => hooks.confirm());
+  backButton.addEventListener('click', () => hooks.back());
+  let busy = false;
+
+  async function run(operation: OutlineOperation, focusAfter?: (root: HTMLElement) => HTMLElement | null) {
+    if (busy) return;
+    busy = true;
+    replaceChildren(status, '正在保存……');
+    try {
+      render(await hooks.edit(operation));
+      replaceChildren(status, '提纲已更新');
+      focusAfter?.(outlineList)?.focus();
+    } catch (error) {
+      replaceChildren(status, h('span', { class: 'err' }, (error as Error).message));
+    } finally {
+      busy = false;
+    }
+  }
+
+  function row(item: OutlineItemView, ref: PartRef, count: number, index: number): HTMLElement {
+    const where = ref.child ? `第${ref.part}部分第${ref.child}项` : `第${ref.part}部分`;
+    const input = h('input', { type: 'text', value: item.heading, 'aria-label': `${where}的标题`, maxlength: 60 });
+    const rename = () => {
+      const heading = input.value.trim();
+      if (heading && heading !== item.heading) void run({ op: 'rename', target: ref, heading });
+    };
+    input.addEventListener('change', rename);
+    input.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && !event.isComposing && event.keyCode !== 229) {
+        event.preventDefault();
+        rename();
+      }
+    });
+    const to = (delta: number): PartRef => (ref.child ? { part: ref.part, child: ref.child + delta } : { part: ref.part + delta });
+    const selector = (r: PartRef, action: string) => `[data-ref="${r.part}.${r.child ?? 0}"] [data-action="${action}"]`;
+    const up = h('button', { type: 'button', class: 'small', 'data-action': 'up', 'aria-label': `上移${where}`, disabled: index === 0 }, '↑');
+    const down = h('button', { type: 'button', class: 'small', 'data-action': 'down', 'aria-label': `下移${where}`, disabled: index === count - 1 }, '↓');
+    const drop = h('button', { type: 'button', class: 'small', 'aria-label': `删除${where}`, disabled: count === 1 && !ref.child }, '删除');
+    up.addEventListener('click', () => void run({ op: 'move', target: ref, to: to(-1) }, (root) => root.querySelector(selector(to(-1), 'up')) ?? root.querySelector(selector(to(-1), 'down'))));
+    down.addEventListener('click', () => void run({ op: 'move', target: ref, to: to(1) }, (root) => root.querySelector(selector(to(1), 'down')) ?? root.querySelector(selector(to(1), 'up'))));
+    drop.addEventListener('click', () => void run({ op: 'drop', target: ref }, (root) => root.querySelector('input')));
+    return h('li', { 'data-ref': `${ref.part}.${ref.child ?? 0}`, class: ref.child ? 'child' : undefined }, h('span', { class: 'num' }, item.number), input, up, down, drop);
+  }
+
+  function render(outline: OutlineView) {
+    replaceChildren(title, outline.title ? `标题：${outline.title}` : '');
+    const rows: HTMLElement[] = [];
+    outline.items.forEach((item, i) => {
+      rows.push(row(item, { part: i + 1 }, outline.items.length, i));
+      item.children?.forEach((child, j) => rows.push(row(child, { part: i + 1, child: j + 1 }, item.children!.length, j)));
+    });
+    replaceChildren(outlineList, ...rows);
+  }
+  render(initial);
+
+  const el = h(
+    'div',
+    { class: 'review' },
+    h(
+      'div',
+      { class: 'scroll' },
+      h('h3', { class: 'sec' }, '已收集的事实'),
+      factSummary(facts),
+      h('h3', { class: 'sec' }, '稿件提纲'),
+      title,
+      h('p', { class: 'status' }, '可以修改标题、用 ↑ ↓ 调整顺序或删除部分；确认后开始起草。'),
+      outlineList,
+      status,
+    ),
+    h('div', { class: 'actions' }, backButton, confirmButton),
+  );
+  el.style.cssText = 'display:flex;flex-direction:column;flex:1;min-height:0';
+  return { el, focus: () => confirmButton.focus() };
+}
