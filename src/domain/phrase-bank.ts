@@ -596,7 +596,7 @@ export const HEADING_RESULTS: Record<Tense, string[]> = {
  */
 export const VERB_TOPIC_RESULTS: Record<Tense, string[]> = {
   review: ['{{topic}}取得新成效', '{{topic}}取得积极进展', '{{topic}}成效明显', '{{topic}}取得明显成效', '{{topic}}见到实效'],
-  plan: ['扎实{{topic}}', '持续{{topic}}', '切实{{topic}}', '着力{{topic}}', '全面{{topic}}', '进一步{{topic}}', '不断{{topic}}', '大力{{topic}}'],
+  plan: ['扎实{{topic}}', '持续{{topic}}', '切实{{topic}}', '着力{{topic}}', '全面{{topic}}', '进一步{{topic}}', '不断{{topic}}'],
 };
 
 /** A topic opening with one of these already says how: plan headings use it as it stands. */
