@@ -16,6 +16,7 @@ import { buildOutline } from './domain/outline.js';
 import { loadReportTypes, type ReportType } from './domain/report-types.js';
 import { readPromptFiles } from './node/prompt-files.js';
 import { importFileCommand } from './import/import-command.js';
+import { renderDocx } from './render/docx.js';
 
 /** A problem with what the user gave: printed as lines, exit 2. */
 class UsageError extends Error {
@@ -25,7 +26,7 @@ class UsageError extends Error {
 }
 
 const USAGE = `用法：
-  npm run --silent draft -- --facts FILE [--format markdown|html|text|json] [--out FILE] [--stream]
+  npm run --silent draft -- --facts FILE [--format markdown|html|text|json|docx] [--out FILE] [--stream]
   npm run --silent prompt -- TYPE [--facts FILE] [--section N]
   npm run --silent schema -- TYPE
   npm run --silent import -- FILE [--report N]`;
@@ -60,12 +61,12 @@ function typeArg(name: string | undefined): ReportType {
   return type;
 }
 
-function output(text: string, out: string | undefined) {
+function output(text: string | Uint8Array, out: string | undefined) {
   if (out) writeFileSync(out, text);
   else process.stdout.write(text);
 }
 
-const FORMATS = ['markdown', 'html', 'text', 'json'] as const;
+const FORMATS = ['markdown', 'html', 'text', 'json', 'docx'] as const;
 
 async function draft(args: string[]) {
   const { values } = parseArgs({
@@ -74,6 +75,8 @@ async function draft(args: string[]) {
   });
   const format = values.format as (typeof FORMATS)[number];
   if (!FORMATS.includes(format)) throw new UsageError([`--format: 应为 ${FORMATS.join('、')} 之一`]);
+  // A .docx is binary: it goes to a file, never to the terminal.
+  if (format === 'docx' && !values.out) throw new UsageError(['--out: 导出 Word（--format docx）时须用 --out FILE 指定输出文件']);
   const { facts, type } = readFacts(values.facts);
   // The model when OPENAI_API_KEY is set, the offline composer otherwise; a wrong setting is a usage error.
   let composer;
@@ -90,14 +93,14 @@ async function draft(args: string[]) {
       if (event.type === 'section-start' && event.heading) process.stderr.write(`… ${event.heading}\n`);
       if (format === 'markdown' && !values.out) pieces.push(event);
       if (event.type === 'done') {
-        if (values.out || format !== 'markdown') output(render(event.result, format), values.out);
+        if (values.out || format !== 'markdown') output(await renderFile(event.result, format), values.out);
         report(event.result.warnings);
       }
     }
     return;
   }
   const result = await composeDraft({ facts, type, composer });
-  output(render(result, format), values.out);
+  output(await renderFile(result, format), values.out);
   report(result.warnings);
 }
 
@@ -114,6 +117,11 @@ function render(result: Awaited<ReturnType<typeof composeDraft>>, format: (typeo
     default:
       return result.markdown;
   }
+}
+
+/** The draft in the chosen format: text, or the bytes of a Word file. */
+async function renderFile(result: Awaited<ReturnType<typeof composeDraft>>, format: (typeof FORMATS)[number]): Promise<string | Uint8Array> {
+  return format === 'docx' ? renderDocx(result.markdown, { unverified: result.figures.invented }) : render(result, format);
 }
 
 /** Warnings go to stderr so stdout stays the draft alone. */
