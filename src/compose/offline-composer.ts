@@ -52,8 +52,10 @@ export function composeOpening(facts: FactSheet, type: ReportType): string {
     const guided = guidance ? `坚持以${guidance}为指导，` : '';
     return `${period}，${leadership}${org}${guided}${theme}${verdict}${type.formula}`;
   }
-  const guided = guidance ? `深入贯彻落实${guidance}，` : '';
-  return `为${guided}${theme}扎实做好${period}各项工作，结合${org}实际，${type.formula}`;
+  // A plan with its own 指导思想/总体要求 part states the guidance and theme there: the opening stays short.
+  const statedInPart = type.parts.some((part) => part.source === 'guidance') && (guidance || theme);
+  const guided = guidance && !statedInPart ? `深入贯彻落实${guidance}，` : '';
+  return `为${guided}${statedInPart ? '' : theme}扎实做好${period}各项工作，结合${org}实际，${type.formula}`;
 }
 
 /** A lead sentence, then the items: run on in the same paragraph, or a list below it. */

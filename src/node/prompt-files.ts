@@ -11,7 +11,8 @@ export function readPromptFiles(dir: string = PROMPTS_DIR): Record<string, strin
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       const path = join(folder, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (/\.(md|json|txt)$/.test(entry.name)) files[relative(dir, path).split(sep).join('/')] = readFileSync(path, 'utf8');
+      // README.md files are for people; the report types never read them, so they stay out of the Worker bundle.
+      else if (/\.(md|json|txt)$/.test(entry.name) && entry.name !== 'README.md') files[relative(dir, path).split(sep).join('/')] = readFileSync(path, 'utf8');
     }
   };
   walk(dir);
