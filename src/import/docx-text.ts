@@ -1,5 +1,4 @@
 /** A .docx file's text, paragraph per line, via mammoth (its browser build in Workers: no fs, no path). */
-import mammoth from 'mammoth';
 
 /** Why a file could not be read, in Chinese; thrown for a corrupt or non-.docx file. */
 export class DocxError extends Error {}
@@ -18,6 +17,9 @@ export async function docxText(data: ArrayBuffer | Uint8Array): Promise<string> 
   try {
     // Node's mammoth reads `buffer`, its browser build (Workers) `arrayBuffer`: give both the same bytes.
     const input = { buffer: arrayBuffer, arrayBuffer } as unknown as { arrayBuffer: ArrayBuffer };
+    // Loaded on first use: most imports are pasted text, and vitest's workerd pool resolves mammoth's Node build
+    // (fs, path), which crashes workerd at load; wrangler's bundle takes the browser build (see README, 从旧报告导入).
+    const { default: mammoth } = await import('mammoth');
     const result = await mammoth.extractRawText(input);
     return result.value;
   } catch {
