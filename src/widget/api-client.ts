@@ -82,8 +82,7 @@ export function createApi(endpoint: string) {
     putOutline: (id: string, body: unknown) => json<Record<string, any>>('PUT', `${sid(id)}/outline`, body),
     getDraft: (id: string) => json<DraftView>('GET', did(id)),
     saveDraft: (id: string, markdown: string) => json<DraftView>('PUT', did(id), { markdown }),
-    rewrite: (id: string, n: number, body: { style: string; instruction?: string }) =>
-      json<Record<string, any>>('POST', `${did(id)}/sections/${n}/rewrite`, body),
+    rewrite: (id: string, n: number, instruction: string) => json<DraftView>('POST', `${did(id)}/sections/${n}/rewrite`, { instruction }),
 
     /** Streams a session's draft; each event is handed over parsed, the final `done` view is returned. */
     async draft(sessionId: string, onEvent: (event: string, data: any) => void): Promise<DraftView> {

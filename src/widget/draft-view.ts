@@ -132,31 +132,39 @@ export function draftView(api: Api, hooks: DraftHooks) {
     );
 
     replaceChildren(doc, ...parts.map((part, index) => partBlock(part, index, invented)));
+    if (doc.getAttribute('aria-busy') === 'true') scroll.scrollTop = 0;
   }
 
   function partBlock(part: DraftPart, index: number, invented: readonly string[]): HTMLElement {
     const body = h('div', {}, rendered(part.markdown, invented));
     const edit = h('button', { type: 'button', class: 'small', 'aria-label': `编辑“${part.label}”` }, '编辑');
     const tools = h('div', { class: 'parttools' }, edit);
-    if (canRewrite && index > 0) tools.append(...rewriteTools(part, index));
+    const leaf = leafNumber(index);
+    if (canRewrite && leaf) tools.append(...rewriteTools(part, leaf));
     const block = h('section', { class: 'part', 'data-part': index, 'aria-label': part.label }, body, tools);
     edit.addEventListener('click', () => openEditor(block, index));
     return block;
   }
 
-  function rewriteTools(part: DraftPart, index: number): HTMLElement[] {
+  /** The rewrite route counts leaf parts in body order (（一）（二） each count); a part with sub-parts has none. */
+  function leafNumber(index: number): number | null {
+    const subs = (part: DraftPart) => (part.markdown.match(/^###\s/gm) ?? []).length;
+    if (index === 0 || subs(parts[index])) return null;
+    return 1 + parts.slice(1, index).reduce((sum, part) => sum + Math.max(1, subs(part)), 0);
+  }
+
+  function rewriteTools(part: DraftPart, leaf: number): HTMLElement[] {
     const select = h(
       'select',
       { 'aria-label': `改写“${part.label}”的方式` },
-      h('option', { value: 'concise' }, '更简洁'),
-      h('option', { value: 'detailed' }, '更详细'),
+      h('option', { value: '更简洁' }, '更简洁'),
+      h('option', { value: '更详细' }, '更详细'),
       h('option', { value: 'custom' }, '按我的要求……'),
     );
-    select.style.width = 'auto';
     const button = h('button', { type: 'button', class: 'small' }, '改写');
     button.addEventListener('click', async () => {
       if (!current) return;
-      let instruction: string | undefined;
+      let instruction = select.value;
       if (select.value === 'custom') {
         const block = button.closest('section');
         const existing = block?.querySelector<HTMLInputElement>('input.instruction');
@@ -172,11 +180,8 @@ export function draftView(api: Api, hooks: DraftHooks) {
       button.disabled = true;
       say('正在改写……');
       try {
-        const result = await api.rewrite(current.id, index, { style: select.value, ...(instruction ? { instruction } : {}) });
-        const view = (result?.draft ?? result) as DraftView;
-        if (view?.markdown) show(view);
-        else if (typeof result?.markdown === 'string') await save(replacePart(index, result.markdown));
-        say('已改写并保存为新版本');
+        show(await api.rewrite(current.id, leaf, instruction));
+        say(`已改写“${part.label}”，保存为第 ${current.version} 版`);
       } catch (error) {
         say((error as Error).message, true);
       } finally {

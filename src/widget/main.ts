@@ -18,7 +18,7 @@ function mountFromScript(tag: HTMLScriptElement) {
   const host = mode === 'inline' && target ? document.querySelector(target) : null;
   if (mode === 'inline' && target && !host) console.warn(`起草助手：找不到 data-target 指定的元素 ${target}，已放在脚本之后`);
   if (host) host.append(el);
-  else if (mode === 'inline') tag.after(el);
+  else if (mode === 'inline' && tag.closest('body')) tag.after(el);
   else document.body.append(el); // last in the body, so it wins z-index ties with the host's overlays
 }
 

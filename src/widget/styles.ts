@@ -11,8 +11,9 @@ export const css = `
 .rd[data-mode=bubble]{position:fixed;right:16px;bottom:84px;width:420px;max-width:calc(100vw - 32px);height:min(640px,calc(100vh - 110px));min-height:0;z-index:2147483647;box-shadow:0 12px 40px rgba(15,23,42,.25)}
 .rd[hidden]{display:none}
 .launcher{all:initial;position:fixed;right:16px;bottom:16px;z-index:2147483647;display:flex;align-items:center;gap:8px;padding:0 18px;height:52px;border-radius:26px;background:#1d4ed8;color:#fff;font:600 15px/1 "PingFang SC","Microsoft YaHei","WenQuanYi Zen Hei",sans-serif;cursor:pointer;box-shadow:0 6px 20px rgba(29,78,216,.4)}
+.launcher:hover{background:#1e40af}
 .launcher:focus-visible{outline:3px solid #f59e0b;outline-offset:3px}
-@media (max-width:480px){.launcher{width:52px;padding:0;justify-content:center}.launcher span{display:none}.rd[data-mode=bubble]{right:0;bottom:0;left:0;top:0;width:100vw;max-width:100vw;height:100%;border-radius:0}}
+@media (max-width:480px){.rd:not([hidden])~.launcher{display:none}.launcher{width:52px;padding:0;justify-content:center}.launcher span{display:none}.rd[data-mode=bubble]{right:0;bottom:0;left:0;top:0;width:100vw;max-width:100vw;height:100%;border-radius:0}}
 header{display:flex;align-items:center;gap:8px;padding:10px 14px;background:#1d4ed8;color:#fff}
 header h2{all:unset;flex:1;font-weight:600;font-size:16px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 header button{background:transparent;color:#fff;border-color:rgba(255,255,255,.6)}
@@ -80,7 +81,9 @@ ol.outline .sub{flex-basis:100%;font-size:13px;color:#616e7c;padding-left:2.5em}
 .part{position:relative;border:1px solid transparent;border-radius:6px;padding:4px 6px;margin:0 -6px 6px}
 .part:hover,.part:focus-within{border-color:#d5dbe3}
 .part.writing{border-color:#93c5fd;background:#f8fbff}
-.parttools{display:flex;gap:6px;flex-wrap:wrap;justify-content:flex-end;margin-top:4px}
+.parttools{display:flex;gap:6px;flex-wrap:wrap;justify-content:flex-end;align-items:center;margin-top:2px}
+.parttools select{width:auto;padding:3px 6px;font-size:13px;min-height:30px}
+.parttools input{width:auto;flex:1;min-width:160px;padding:4px 8px;font-size:13px}
 .editor{display:grid;grid-template-columns:1fr 1fr;gap:8px;margin:6px 0}
 .editor textarea{min-height:200px;font:13px/1.6 ui-monospace,"WenQuanYi Zen Hei Mono",monospace;resize:vertical}
 .editor .preview{border:1px dashed #9aa5b1;border-radius:6px;padding:6px 8px;max-height:320px;overflow:auto}

@@ -62,7 +62,6 @@ export function mountWidget(root: ShadowRoot, options: WidgetOptions) {
   function toggle(open: boolean) {
     panel.hidden = !open;
     launcher!.setAttribute('aria-expanded', String(open));
-    launcher!.hidden = open && matchMedia('(max-width: 480px)').matches;
     if (open) {
       if (!started) void start();
       else chat?.focus();

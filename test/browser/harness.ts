@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createTestApp } from '../helpers/app.js';
+import { build } from '../../scripts/build-widget.js';
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -30,8 +30,14 @@ function listen(fetch: (req: Request) => Response | Promise<Response>, port = 0)
   });
 }
 
+let widgetBuilt: Promise<unknown> | undefined;
+
 /** Serves the real app (createTestApp) on 127.0.0.1 at a free port. */
 export async function serveApp(env: Record<string, string> = {}): Promise<Served> {
+  // Build the widget first so the tests never run a stale bundle, then load the app that serves it.
+  widgetBuilt ??= build();
+  await widgetBuilt;
+  const { createTestApp } = await import('../helpers/app.js');
   const { app } = await createTestApp({ env });
   let server = await listen(app.fetch);
   const port = (server.address() as AddressInfo).port;

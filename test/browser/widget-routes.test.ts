@@ -1,0 +1,73 @@
+/** GET /widget.js, GET / and CORS, over HTTP against the real app (no browser needed). */
+import { gzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../scripts/build-widget.js';
+
+let createTestApp: typeof import('../helpers/app.js').createTestApp;
+beforeAll(async () => {
+  await build();
+  ({ createTestApp } = await import('../helpers/app.js'));
+});
+
+describe('GET /widget.js', () => {
+  it('serves one script under 35 KiB gzip, cacheable, with an ETag that answers 304', async () => {
+    const { app } = await createTestApp();
+    const res = await app.request('/widget.js');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(res.headers.get('cache-control')).toMatch(/max-age=\d+/);
+    const script = await res.text();
+    expect(script).toContain('report-drafter');
+    expect(script).not.toMatch(/\beval\(|new Function\(/);
+    expect(gzipSync(script).length).toBeLessThanOrEqual(35 * 1024);
+    const again = await app.request('/widget.js', { headers: { 'if-none-match': res.headers.get('etag')! } });
+    expect(again.status).toBe(304);
+  });
+});
+
+describe('GET /', () => {
+  it('is a Chinese demo page under a strict CSP, with no inline script', async () => {
+    const { app } = await createTestApp();
+    const res = await app.request('/?type=work-plan');
+    expect(res.status).toBe(200);
+    const csp = res.headers.get('content-security-policy')!;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    const html = await res.text();
+    expect(html).toContain('lang="zh-CN"');
+    expect(html).toContain('<report-drafter type="work-plan" mode="inline">');
+    expect(html).toMatch(/<option value="work-plan" selected>/);
+    for (const tag of html.match(/<script[^>]*>/g) ?? []) expect(tag).toMatch(/src="\/widget\.js"/);
+    expect(html).not.toMatch(/<style|style="/);
+  });
+
+  it('ignores an unknown or hostile type', async () => {
+    const { app } = await createTestApp();
+    const html = await (await app.request('/?type=%22%3E%3Cscript%3Ealert(1)%3C/script%3E')).text();
+    expect(html).not.toContain('<script>alert(1)');
+    expect(html).toContain('type="annual-summary"');
+  });
+});
+
+describe('CORS', () => {
+  const preflight = (origin: string) => ({
+    method: 'OPTIONS',
+    headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+  });
+
+  it('allows only ALLOWED_ORIGINS to call the API from a browser', async () => {
+    const { app } = await createTestApp({ env: { ALLOWED_ORIGINS: 'https://intranet.example.cn' } });
+    const allowed = await app.request('/api/sessions', preflight('https://intranet.example.cn'));
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://intranet.example.cn');
+    expect(allowed.headers.get('access-control-allow-methods')).toContain('POST');
+    const refused = await app.request('/api/sessions', preflight('https://evil.example.com'));
+    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('sends no CORS headers when ALLOWED_ORIGINS is unset (same origin only)', async () => {
+    const { app } = await createTestApp();
+    const res = await app.request('/api/report-types', { headers: { origin: 'https://intranet.example.cn' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
