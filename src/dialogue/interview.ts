@@ -62,8 +62,8 @@ export interface InterviewState extends Snapshot {
 /** Longest answer taken in one message; longer ones are cut at a sentence end, and the reply says so. */
 export const MAX_ANSWER = 2000;
 /** How many steps 上一步 can go back, and how much transcript a session keeps. */
-const MAX_HISTORY = 60;
-const MAX_TRANSCRIPT = 400;
+const MAX_HISTORY = 30;
+const MAX_TRANSCRIPT = 200;
 
 // ── Questions ────────────────────────────────────────────────────────────────────────────────────────────
 
