@@ -21,7 +21,7 @@ import type { SessionRecord } from '../store/store.js';
 import { draftViewSchema } from './drafts.js';
 import { ApiError, errorBodySchema, validationError } from './errors.js';
 import { createRouter, type Deps } from './router.js';
-import { streamDraft, wantsEventStream } from './sse.js';
+import { clientAbort, streamDraft, wantsEventStream } from './sse.js';
 
 /** A message longer than this is refused outright (400); up to it, the engine caps the answer and says so. */
 export const MAX_MESSAGE = 20_000;
@@ -308,7 +308,7 @@ export function sessionRoutes() {
     if (!canDraft(session)) {
       throw new ApiError(409, 'session_not_ready', '还有问题没有回答完。请继续回答，或发送“完成”进入核对（缺的内容会在稿中标注【待补充】），然后再起草。');
     }
-    const abort = new AbortController();
+    const abort = clientAbort(c);
     const events = linkDraft(deps, session, createDraft(deps, {
       facts: toFactSheet(session.facts),
       outline: sessionOutline(session.facts, type, session.choices),
