@@ -13,15 +13,7 @@ export interface OutlineView {
   items: OutlineItemView[];
 }
 
-export interface PartRef {
-  part: number;
-  child?: number;
-}
-
-export type OutlineOperation =
-  | { op: 'rename'; target: PartRef; heading: string }
-  | { op: 'move'; target: PartRef; to: PartRef }
-  | { op: 'drop'; target: PartRef };
+import type { OutlineOperation, PartRef } from '../dialogue/outline-edits.js';
 
 export interface ReviewHooks {
   /** Applies one edit on the server and resolves with the outline as it now stands. */
