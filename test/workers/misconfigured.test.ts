@@ -8,7 +8,7 @@ it('answers 500 JSON naming the variable when the configuration is wrong', async
   const badEnv = { STORE: env.STORE as never, OPENAI_BASE_URL: 'not-a-url-secret-ish', OPENAI_API_KEY: 'sk-test-key' };
   const response = await worker.fetch(new Request('http://report-drafter.test/api/report-types'), badEnv, {});
   expect(response.status).toBe(500);
-  const body = await response.json<{ error: { code: string; message: string } }>();
+  const body = (await response.json()) as { error: { code: string; message: string } };
   expect(body.error.code).toBe('misconfigured');
   expect(body.error.message).toContain('OPENAI_BASE_URL');
   expect(body.error.message).toMatch(/[\u4e00-\u9fff]/);
