@@ -20,6 +20,17 @@ import {
   type CollectedFacts,
 } from './collected-facts.js';
 import { detectControl } from './controls.js';
+import {
+  dropPart,
+  followNewPeriod,
+  partName,
+  relabelAfterReplace,
+  remapReview,
+  reviewAnswer,
+  reviewPlan,
+  reviewQuestion,
+  type ImportOrigin,
+} from './import-review.js';
 import { applyOutlineEdits, parseOutlineCommand, sessionOutline, type OutlineChoices, type OutlineOperation } from './outline-edits.js';
 
 export type Phase = 'asking' | 'confirming' | 'ready';
@@ -45,10 +56,14 @@ interface Snapshot {
   finished: boolean;
   confirmed: boolean;
   choices: OutlineChoices;
+  /** Interviews from an import: the parts still to confirm (keep, drop or replace), in asking order. */
+  review?: string[];
 }
 
 export interface InterviewState extends Snapshot {
   type: string;
+  /** Set when the interview started from an imported report: what it imported, for 重新开始. */
+  imported?: ImportOrigin;
   /** Derived after every turn, kept for clients: the field being asked, and what is still to ask after it. */
   current: string | null;
   queue: string[];
@@ -78,7 +93,9 @@ function questionFor(type: ReportType, key: string): Question | undefined {
   return type.questions.find((q) => q.field === key);
 }
 
-function questionText(type: ReportType, facts: CollectedFacts, key: string): string {
+function questionText(type: ReportType, facts: CollectedFacts, key: string, review?: string[]): string {
+  const again = review?.includes(key) ? reviewQuestion(facts, key) : null;
+  if (again) return again;
   const q = questionFor(type, key);
   if (!q) return `请填写${fieldName(facts, key)}。`;
   const index = sectionIndexOf(key);
@@ -88,10 +105,27 @@ function questionText(type: ReportType, facts: CollectedFacts, key: string): str
 
 const isPending = (s: Snapshot, key: string) => !hasValue(s.facts, key) && !s.skipped.includes(key);
 
+/**
+ * What is still to ask. An import asks only its review parts, then any required field still empty (a work
+ * area added on the way); optional fields the old report lacked are not asked (修改 + name adds them).
+ */
+function pendingKeys(state: InterviewState, type: ReportType): string[] {
+  const plan = questionPlan(type, state.facts);
+  if (!state.imported) return plan.filter((key) => isPending(state, key));
+  const review = state.review ?? [];
+  const required = plan.filter((key) => questionFor(type, key)?.required && isPending(state, key) && !review.includes(key));
+  return [...review, ...required];
+}
+
+/** Every question counted for progress: the type's plan, or for an import its review parts plus what is pending. */
+function progressPlan(state: InterviewState, type: ReportType): string[] {
+  if (!state.imported) return questionPlan(type, state.facts);
+  return [...new Set([...reviewPlan(state.facts), ...pendingKeys(state, type)])];
+}
+
 /** Recomputes what is derived (current question, queue, phase) from the facts and choices. */
 function derive(state: InterviewState, type: ReportType): InterviewState {
-  const plan = questionPlan(type, state.facts);
-  const pending = plan.filter((key) => isPending(state, key));
+  const pending = pendingKeys(state, type);
   const current = state.editing ?? (state.finished ? null : (pending[0] ?? null));
   const queue = state.finished ? [] : pending.filter((key) => key !== current);
   const phase: Phase = current ? 'asking' : state.confirmed ? 'ready' : 'confirming';
@@ -99,8 +133,9 @@ function derive(state: InterviewState, type: ReportType): InterviewState {
 }
 
 function progress(state: InterviewState, type: ReportType) {
-  const plan = questionPlan(type, state.facts);
-  return { done: plan.filter((key) => !isPending(state, key)).length, total: plan.length };
+  const plan = progressPlan(state, type);
+  const pending = new Set(pendingKeys(state, type));
+  return { done: plan.filter((key) => !pending.has(key)).length, total: plan.length };
 }
 
 // ── Replies ──────────────────────────────────────────────────────────────────────────────────────────────
@@ -131,7 +166,7 @@ function reviewText(state: InterviewState, type: ReportType): string {
 }
 
 function nextText(state: InterviewState, type: ReportType): string {
-  if (state.state === 'asking' && state.current) return questionText(type, state.facts, state.current);
+  if (state.state === 'asking' && state.current) return questionText(type, state.facts, state.current, state.review);
   if (state.state === 'ready') {
     const missing = missingRequired(state, type);
     return `已确认，可以生成稿件了。${missing.length ? `未填写的${missing.join('、')}会在稿中标注【待补充】。` : ''}如需再调整，可以继续说“修改 + 部分名称”或调整大纲。`;
@@ -150,8 +185,8 @@ function respond(state: InterviewState, type: ReportType, lead: string, userText
 }
 
 function snapshot(state: InterviewState): Snapshot {
-  const { facts, skipped, editing, finished, confirmed, choices } = structuredClone(state);
-  return { facts, skipped, editing, finished, confirmed, choices };
+  const { facts, skipped, editing, finished, confirmed, choices, review } = structuredClone(state);
+  return { facts, skipped, editing, finished, confirmed, choices, ...(review ? { review } : {}) };
 }
 
 /** The state with its current values saved for 上一步, and `change` applied on a copy. */
@@ -187,6 +222,39 @@ function freshState(type: ReportType): InterviewState {
  */
 export function startInterview(type: ReportType): { state: InterviewState; reply: Reply } {
   return respond(freshState(type), type, `您好！我来帮您起草${type.name}。请逐一回答几个问题，一次说几件事也可以；随时可以说“跳过”“上一步”“修改 + 部分名称”“重新开始”或“完成”。`);
+}
+
+/** How an import interview explains itself in its first reply. */
+const IMPORT_HELP = '逐项回复“不变”（沿用原文，数字一字不改）、“删除”（去掉这一部分），或直接写出新的情况和数字（替换原来的内容）；随时可以说“跳过”“上一步”“修改 + 部分名称”“重新开始”或“完成”。';
+
+/**
+ * A new interview pre-filled from an imported report: it asks what changed — the period first, then each
+ * part — instead of every question afresh. `notes` (the import's warnings) are shown once, in this reply.
+ * @example startImportInterview(types.get('annual-summary')!, importedFacts(result.facts, 'annual-summary'), ['…'])
+ */
+export function startImportInterview(type: ReportType, facts: CollectedFacts, notes: string[] = []): { state: InterviewState; reply: Reply } {
+  const review = reviewPlan(facts);
+  const state: InterviewState = { ...freshState(type), facts: structuredClone(facts), review, imported: { facts: structuredClone(facts), review: [...review] } };
+  const areas = facts.sections.length;
+  const lead = [
+    `您好！已读入原报告${facts.title ? `“${facts.title}”` : ''}（${type.name}，${areas} 个工作领域）。我们只核对有变化的地方：先问时间段，再逐个部分确认。`,
+    IMPORT_HELP,
+    ...(notes.length ? ['导入时的提示：', ...notes.map((n) => `· ${n}`)] : []),
+  ].join('\n');
+  return respond(state, type, lead);
+}
+
+/** The interview as the import left it (重新开始 in an import interview goes back here, not to an empty sheet). */
+function importedStart(state: InterviewState, type: ReportType): InterviewState {
+  const origin = state.imported!;
+  return {
+    ...freshState(type),
+    facts: structuredClone(origin.facts),
+    review: [...origin.review],
+    imported: origin,
+    transcript: state.transcript,
+    drafts: state.drafts,
+  };
 }
 
 // ── A turn ───────────────────────────────────────────────────────────────────────────────────────────────
@@ -281,6 +349,7 @@ export function beginTurn(state: InterviewState, type: ReportType, rawText: stri
   const short = text.length > 40 ? `${text.slice(0, 40)}…` : text;
 
   if (control?.kind === 'restart') {
+    if (state.imported) return { kind: 'reply', ...respond(importedStart(state, type), type, '已撤销所有改动，回到刚导入时的内容，我们重新核对。', text) };
     const fresh = { ...freshState(type), transcript: state.transcript, drafts: state.drafts };
     return { kind: 'reply', ...respond(fresh, type, '已清空所有已填写的内容，我们重新开始。', text) };
   }
@@ -334,6 +403,11 @@ export function beginTurn(state: InterviewState, type: ReportType, rawText: stri
   }
 
   const key = state.current!;
+  const reviewing = (state.review?.includes(key) || (state.imported && state.editing === key)) && hasValue(state.facts, key);
+  if (reviewing) {
+    const answer = reviewAnswer(text) ?? (control?.kind === 'skip' || control?.kind === 'confirm' ? 'keep' : null);
+    if (answer) return { kind: 'reply', ...answerReview(state, type, key, answer, text, control?.kind === 'skip') };
+  }
   if (control?.kind === 'skip') {
     if (questionFor(type, key)?.required) {
       return {
@@ -350,7 +424,30 @@ export function beginTurn(state: InterviewState, type: ReportType, rawText: stri
 
   if (DIRECT_FIELDS.has(key)) return finishDirect(state, type, key, text);
   const capped = capAnswer(text);
-  return { kind: 'parse', input: { typeId: type.id, field: key, question: questionText(type, state.facts, key), text: capped.text } };
+  return { kind: 'parse', input: { typeId: type.id, field: key, question: questionText(type, state.facts, key, state.review), text: capped.text } };
+}
+
+/** 不变 / 跳过 keep a reviewed part exactly as imported; 删除 drops it (not the period, nor the last work area). */
+function answerReview(state: InterviewState, type: ReportType, key: string, answer: 'keep' | 'drop', text: string, skipped: boolean) {
+  const name = partName(state.facts, key);
+  if (answer === 'keep') {
+    const next = changed(state, (s) => {
+      s.review = (s.review ?? []).filter((k) => k !== key);
+      if (s.editing === key) s.editing = null;
+    });
+    return respond(next, type, skipped ? `已跳过，${name}沿用原报告的内容。` : `好的，${name}沿用原报告的内容，不做改动。`, text);
+  }
+  const facts = structuredClone(state.facts);
+  const refused = dropPart(facts, key);
+  if (refused) return respond(state, type, `${refused}。`, text);
+  const next = changed(state, (s) => {
+    s.review = remapReview(s.facts, facts, (s.review ?? []).filter((k) => k !== key));
+    s.skipped = s.skipped.filter((k) => k !== key);
+    s.facts = facts;
+    s.editing = null;
+    s.confirmed = false;
+  });
+  return respond(next, type, `已删除${name}。`, text);
 }
 
 function finishDirect(state: InterviewState, type: ReportType, key: string, text: string): TurnStep {
@@ -432,7 +529,14 @@ export function finishTurn(state: InterviewState, type: ReportType, rawText: str
     if (parsed.facts?.length && index !== null && f.sections[index]) {
       const { items, dropped } = capList(parsed.facts.map((i) => i.trim()).filter(Boolean), LIMITS.factsPerSection);
       f.sections[index].facts = items;
+      // Replaced facts take the old heading's figures with them.
+      if (s.imported) relabelAfterReplace(f.sections[index], index);
       took(`“${f.sections[index].topic}”的情况`, ` ${items.length} 条${dropped ? `（超出上限，另有 ${dropped} 条未收下）` : ''}`);
+    }
+    if (s.imported) {
+      notes.push(...followNewPeriod(f, state.facts.period));
+      const answered = new Set(answeredKeys(parsed, key));
+      s.review = remapReview(state.facts, f, (s.review ?? []).filter((k) => !answered.has(k)));
     }
     if (s.editing && hasValue(f, s.editing)) s.editing = null;
     s.confirmed = false;
@@ -441,6 +545,17 @@ export function finishTurn(state: InterviewState, type: ReportType, rawText: str
     return respond(state, type, `${note}没能从您的回答中找到${fieldName(state.facts, key)}。请再说一次：`, kept);
   }
   return respond(next, type, `${note}已记下：${notes.join('；')}。`, kept);
+}
+
+/** The review parts an answer filled: the one asked when its value came back, and any labelled one (问题：…). */
+function answeredKeys(parsed: ParsedAnswer, key: string): string[] {
+  const keys: string[] = [];
+  if (parsed.period) keys.push('period');
+  if (parsed.org) keys.push('org');
+  if (parsed.theme) keys.push('theme');
+  for (const list of ['guidance', 'goals', 'problems', 'nextSteps'] as const) if (parsed[list]?.length) keys.push(list);
+  if (parsed.facts?.length && sectionIndexOf(key) !== null) keys.push(key);
+  return keys;
 }
 
 // ── Review and drafting ──────────────────────────────────────────────────────────────────────────────────
@@ -454,6 +569,7 @@ export function editOutline(
   const result = applyOutlineEdits(state.facts, type, state.choices, operations);
   if (result.error) return { error: result.error };
   const next = changed(state, (s) => {
+    if (s.review?.length) s.review = remapReview(s.facts, result.facts, s.review);
     s.facts = result.facts;
     s.choices = result.choices;
     s.confirmed = false;
