@@ -28,6 +28,14 @@ export const configSchema = z.object({
   LLM_TOTAL_TIMEOUT_MS: int(300_000, 1_000, 3_600_000),
   API_KEYS: list,
   ALLOWED_ORIGINS: list,
+  /** Requests per minute from one client (an address) without a key: the widget's people. */
+  RATE_LIMIT_PER_MINUTE: int(120, 1, 1_000_000),
+  /** Requests per minute with one API key: a tool may draft in batches. */
+  KEY_RATE_LIMIT_PER_MINUTE: int(600, 1, 1_000_000),
+  /** Sessions (and the drafts made from them) unused this long are removed. */
+  SESSION_TTL_DAYS: int(30, 1, 3650),
+  /** Node behind a reverse proxy: the header it sets to the client's address (e.g. X-Real-IP); unset: the socket's address. */
+  CLIENT_IP_HEADER: optionalText,
 });
 
 export type Config = z.infer<typeof configSchema>;

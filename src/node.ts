@@ -9,6 +9,7 @@ import { createApp } from './http/app.js';
 import { checkDataFile, DataFileError, dataFileAdapter, lockDataFile } from './node/data-file.js';
 import { readPromptFiles } from './node/prompt-files.js';
 import { createLowStore } from './store/store.js';
+import { expiryCutoff } from './store/retention.js';
 
 async function main() {
   const config = parseConfig(process.env);
@@ -16,6 +17,17 @@ async function main() {
   checkDataFile(config.DATA_FILE);
   const release = lockDataFile(config.DATA_FILE);
   const store = await createLowStore(dataFileAdapter(config.DATA_FILE));
+  // Retention: sessions unused for SESSION_TTL_DAYS go (with their drafts) at start and every hour.
+  const sweep = async () => {
+    try {
+      const removed = await store.removeSessionsBefore!(expiryCutoff(new Date(), config.SESSION_TTL_DAYS));
+      if (removed) process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), event: 'sessions-expired', removed })}\n`);
+    } catch (error) {
+      console.error(`清理过期会话失败：${(error as Error).message}`);
+    }
+  };
+  await sweep();
+  setInterval(sweep, 60 * 60 * 1000).unref();
   const app = createApp({
     store,
     reportTypes,

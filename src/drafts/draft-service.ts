@@ -81,12 +81,17 @@ export async function loadDraft(deps: Deps, id: string): Promise<DraftRecord> {
   return record;
 }
 
-/** Saves edited Markdown as a new version, guarded against the same facts. Earlier versions stay. */
+/** A draft keeps its latest versions only; older ones are dropped as new ones are saved (the file stays bounded). */
+export const MAX_VERSIONS = 50;
+
+/** Saves edited Markdown as a new version, guarded against the same facts. The last MAX_VERSIONS versions stay. */
 export async function saveEdit(deps: Deps, id: string, markdown: string, source: DraftVersion['source'] = 'edit'): Promise<DraftView> {
   const record = await loadDraft(deps, id);
   const result = finishDraft(record.facts, record.outline, markdown.endsWith('\n') ? markdown : `${markdown}\n`, 'edit');
   const now = deps.now().toISOString();
-  record.versions.push(versionOf(record.versions.length + 1, result, source, now));
+  // Numbered after the last one (not by count): once old versions are dropped, numbers must not repeat.
+  record.versions.push(versionOf(record.versions.at(-1)!.version + 1, result, source, now));
+  record.versions = record.versions.slice(-MAX_VERSIONS);
   record.updatedAt = now;
   await deps.store.saveDraft(record);
   return viewOf(record, undefined, result);

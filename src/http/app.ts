@@ -15,7 +15,10 @@ import { widgetRoutes } from './widget.js';
 import { randomId } from '../domain/ids.js';
 import { offlineParser } from '../dialogue/offline-parser.js';
 import { sessionRoutes } from './sessions.js';
+import { sessionDeleteRoutes } from './session-delete.js';
 import { IMPORT_UPLOAD_LIMIT, importRoutes } from './imports.js';
+import { accessControl } from './middleware/access.js';
+import { requestLogLine } from './middleware/request-log.js';
 
 z.config(z.locales.zhCN());
 
@@ -42,7 +45,7 @@ export function createApp(deps: AppDeps) {
     const started = Date.now();
     await next();
     c.header('X-Content-Type-Options', 'nosniff');
-    full.log({ method: c.req.method, route: c.req.routePath, status: c.res.status, ms: Date.now() - started });
+    full.log({ ...requestLogLine(c, started) });
   });
   // Browsers on other sites may call the API only from ALLOWED_ORIGINS; unset, same origin only (no CORS headers).
   const allowOrigin = cors({
@@ -54,6 +57,8 @@ export function createApp(deps: AppDeps) {
   });
   app.use('/api/*', allowOrigin);
   app.use('/openapi.json', allowOrigin);
+  // Keys for tool routes, origins for the widget's, rate limits for all (src/http/middleware/access.ts).
+  app.use('/api/*', accessControl(full.config, () => full.now().getTime()));
   app.use('/api/*', async (c, next) => {
     const method = c.req.method;
     if ((method === 'POST' || method === 'PUT') && !c.req.path.startsWith('/api/imports')) {
@@ -84,6 +89,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', draftRoutes());
   app.route('/', rewriteRoutes());
   app.route('/', sessionRoutes());
+  app.route('/', sessionDeleteRoutes());
   app.route('/', importRoutes());
   app.route('/', docsRoutes());
   app.route('/', widgetRoutes());

@@ -69,7 +69,7 @@ const getDraftRoute = createRoute({
 const putDraftRoute = createRoute({
   method: 'put',
   path: '/api/drafts/{id}',
-  summary: '保存修改后的稿件（生成新版本，旧版本保留）',
+  summary: '保存修改后的稿件（生成新版本，保留最近 50 个版本）',
   request: {
     params: idParam,
     body: {

@@ -18,6 +18,7 @@ import { sessionOutline } from '../dialogue/outline-edits.js';
 import { createDraft, type DraftView } from '../drafts/draft-service.js';
 import { ID_PATTERN } from '../domain/ids.js';
 import type { SessionRecord } from '../store/store.js';
+import { isExpired } from '../store/retention.js';
 import { draftViewSchema } from './drafts.js';
 import { ApiError, errorBodySchema, validationError } from './errors.js';
 import { createRouter, type Deps } from './router.js';
@@ -182,7 +183,7 @@ const draftRoute = createRoute({
 
 /** Turns of one session run one at a time (a double-click must not lose an answer); sessions never wait on each other. */
 const queues = new WeakMap<object, Map<string, Promise<unknown>>>();
-function serial<T>(deps: Deps, id: string, work: () => Promise<T>): Promise<T> {
+export function serial<T>(deps: Deps, id: string, work: () => Promise<T>): Promise<T> {
   let map = queues.get(deps.store);
   if (!map) queues.set(deps.store, (map = new Map()));
   const before = map.get(id) ?? Promise.resolve();
@@ -200,6 +201,11 @@ const sessionNotFound = () => new ApiError(404, 'not_found', '会话不存在或
 async function loadSession(deps: Deps, id: string): Promise<Session> {
   const record = ID_PATTERN.test(id) ? await deps.store.getSession(id) : undefined;
   if (!record || typeof record.type !== 'string') throw sessionNotFound();
+  // Unused past SESSION_TTL_DAYS: removed now, with its drafts (Node also sweeps; Workers only has this).
+  if (isExpired(record, deps.now(), deps.config.SESSION_TTL_DAYS)) {
+    await deps.store.deleteSession(id);
+    throw sessionNotFound();
+  }
   return record as Session;
 }
 

@@ -41,6 +41,8 @@ export interface Store {
   getSession(id: string): Promise<SessionRecord | undefined>;
   saveSession(session: SessionRecord): Promise<void>;
   deleteSession(id: string): Promise<boolean>;
+  /** Removes sessions last used before `cutoff` (ISO time) and their drafts; answers how many. Node sweeps with it. */
+  removeSessionsBefore?(cutoff: string): Promise<number>;
 }
 
 export interface DbShape {
@@ -88,6 +90,14 @@ export async function createLowStore(adapter: Adapter<DbShape>): Promise<Store> 
       for (const [draftId, draft] of Object.entries(data.drafts)) if (draft.sessionId === id) delete data.drafts[draftId];
       await db.write();
       return true;
+    },
+    async removeSessionsBefore(cutoff) {
+      const gone = new Set(Object.values(data.sessions).filter((s) => typeof s.updatedAt === 'string' && s.updatedAt < cutoff).map((s) => s.id));
+      if (!gone.size) return 0;
+      for (const id of gone) delete data.sessions[id];
+      for (const [draftId, draft] of Object.entries(data.drafts)) if (draft.sessionId && gone.has(draft.sessionId)) delete data.drafts[draftId];
+      await db.write();
+      return gone.size;
     },
   };
 }
