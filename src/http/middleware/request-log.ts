@@ -4,6 +4,7 @@
  * query string, a header or a key: facts, answers and keys stay out of logs.
  */
 import type { Context } from 'hono';
+import { matchedRoutes } from 'hono/route';
 
 /** Characters of an id a log line keeps. */
 export const ID_PREFIX = 6;
@@ -22,8 +23,9 @@ export interface RequestLogLine {
  */
 export function requestLogLine(c: Context, started: number): RequestLogLine {
   const match = /^\/api\/(sessions|drafts)\/([A-Za-z0-9_-]+)/.exec(c.req.path);
-  // The route's pattern, never the raw path (it may hold a whole id); unmatched paths log as '*'.
-  const route = c.res.status === 404 && c.req.routePath === '/*' ? '*' : c.req.routePath;
+  // The pattern of the route that would answer (also when a middleware refused first), never the raw path
+  // (it may hold a whole id); a path no route matches logs as '*'.
+  const route = matchedRoutes(c).filter((r) => r.method !== 'ALL').at(-1)?.path ?? '*';
   return {
     method: c.req.method.slice(0, 16),
     route,
