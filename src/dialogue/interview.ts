@@ -78,6 +78,11 @@ export interface InterviewState extends Snapshot {
 export const MAX_ANSWER = 2000;
 /** How many steps 上一步 can go back, and how much transcript a session keeps. */
 const MAX_HISTORY = 30;
+/**
+ * Characters of facts the 上一步 history may hold: an imported report can be a few hundred KB, and every saved
+ * turn writes the whole session, so big fact sheets keep fewer steps (at least 3).
+ */
+const HISTORY_BUDGET = 300_000;
 const MAX_TRANSCRIPT = 200;
 
 // ── Questions ────────────────────────────────────────────────────────────────────────────────────────────
@@ -191,7 +196,8 @@ function snapshot(state: InterviewState): Snapshot {
 
 /** The state with its current values saved for 上一步, and `change` applied on a copy. */
 function changed(state: InterviewState, change: (next: InterviewState) => void): InterviewState {
-  const next: InterviewState = { ...structuredClone(state), history: [...state.history, snapshot(state)].slice(-MAX_HISTORY) };
+  const steps = Math.max(3, Math.min(MAX_HISTORY, Math.floor(HISTORY_BUDGET / JSON.stringify(state.facts).length)));
+  const next: InterviewState = { ...structuredClone(state), history: [...state.history, snapshot(state)].slice(-steps) };
   change(next);
   return next;
 }

@@ -165,6 +165,22 @@ describe('import interview: controls', () => {
     expect(done.reply.text).toContain('请核对已收集的信息');
   });
 
+  it('a big imported report keeps fewer 上一步 steps, so each saved turn stays bounded; 上一步 still works', () => {
+    const body = old.sections[1].facts.join('\n');
+    let big = '某区教育局2024年工作总结\n';
+    for (let i = 1; i <= 50; i++) big += `${i}、第${i}项工作\n${body}\n`;
+    const facts = importedFacts(importReport(big).facts, annual.id);
+    expect(facts.sections.length).toBe(50);
+    let { state } = startImportInterview(annual, facts);
+    for (const answer of ['2026年', ...Array(30).fill('不变')]) ({ state } = turn(state, answer));
+    expect(state.history.length).toBeGreaterThanOrEqual(3);
+    expect(state.history.length).toBeLessThan(30);
+    const back = turn(state, '上一步');
+    expect(back.reply.field).toBe('sections[29].facts');
+    const small = run(['2026年', ...Array(6).fill('不变')]);
+    expect(small.state.history).toHaveLength(7);
+  });
+
   it('an outline edit while parts are still to review keeps each review question on its own area', () => {
     const { state } = run(['2026年']);
     const result = editOutline(state, annual, [{ op: 'move', target: { part: 3 }, to: { part: 1 } }]);
