@@ -44,15 +44,18 @@ type Resolved = { kind: 'section'; index: number; label: string } | { kind: 'par
 
 const label = (ref: PartRef) => (ref.child ? `第${ref.part}部分第${ref.child}项` : `第${ref.part}部分`);
 
-function resolve(outline: Outline, ref: PartRef): Resolved | string {
+function resolve(outline: Outline, ref: PartRef, sectionCount: number): Resolved | string {
   const item = outline.items[ref.part - 1];
   if (!item) return `大纲只有 ${outline.items.length} 个部分，没有${label(ref)}`;
+  // With no work area given yet, the outline shows a 【待补充】 placeholder part that no section stands behind.
+  const section = (index: number): Resolved | string =>
+    index < sectionCount ? { kind: 'section', index, label: label(ref) } : `${label(ref)}还没有填写工作领域，请先在对话中补充后再调整`;
   if (ref.child) {
     const child = item.children?.[ref.child - 1];
     if (!child) return `${label(ref)}不存在（第${ref.part}部分${item.children?.length ? `只有 ${item.children.length} 项` : '没有下级小项'}）`;
-    return { kind: 'section', index: child.sectionIndex!, label: label(ref) };
+    return section(child.sectionIndex!);
   }
-  if (item.sectionIndex !== undefined) return { kind: 'section', index: item.sectionIndex, label: label(ref) };
+  if (item.sectionIndex !== undefined) return section(item.sectionIndex);
   return { kind: 'part', key: item.key, label: label(ref), hasChildren: Boolean(item.children?.length) };
 }
 
@@ -82,7 +85,7 @@ export function applyOutlineEdits(
   for (const operation of operations) {
     const outline = sessionOutline(next, type, nextChoices);
     if (operation.op === 'rename') {
-      const target = resolve(outline, operation.target);
+      const target = resolve(outline, operation.target, next.sections.length);
       if (typeof target === 'string') return fail(target);
       const heading = operation.heading.trim().replace(/^[“"「]|[”"」]$/g, '').slice(0, LIMITS.shortText);
       if (!heading) return fail('新的小标题不能为空');
@@ -90,8 +93,8 @@ export function applyOutlineEdits(
       else nextChoices.headings[target.key] = heading;
       done.push(`${target.label}改名为“${heading}”`);
     } else if (operation.op === 'move') {
-      const from = resolve(outline, operation.target);
-      const to = resolve(outline, operation.to);
+      const from = resolve(outline, operation.target, next.sections.length);
+      const to = resolve(outline, operation.to, next.sections.length);
       if (typeof from === 'string') return fail(from);
       if (typeof to === 'string') return fail(to);
       if (from.kind !== 'section' || to.kind !== 'section') return fail('只能调整各工作领域之间的顺序；其他部分的位置由报告类型决定');
@@ -99,8 +102,8 @@ export function applyOutlineEdits(
       next.sections.splice(to.index, 0, moved);
       done.push(`${from.label}移到了${to.label}的位置`);
     } else if (operation.op === 'merge') {
-      const a = resolve(outline, operation.targets[0]);
-      const b = resolve(outline, operation.targets[1]);
+      const a = resolve(outline, operation.targets[0], next.sections.length);
+      const b = resolve(outline, operation.targets[1], next.sections.length);
       if (typeof a === 'string') return fail(a);
       if (typeof b === 'string') return fail(b);
       if (a.kind !== 'section' || b.kind !== 'section') return fail('只能合并工作领域的部分');
@@ -115,7 +118,7 @@ export function applyOutlineEdits(
       next.sections.splice(gone, 1);
       done.push(`${a.label}和${b.label}已合并为“${next.sections[keep].topic}”`);
     } else {
-      const target = resolve(outline, operation.target);
+      const target = resolve(outline, operation.target, next.sections.length);
       if (typeof target === 'string') return fail(target);
       if (target.kind === 'section') {
         if (next.sections.length <= 1) return fail('至少要保留一个工作领域');

@@ -1,0 +1,64 @@
+/** The real Node server as a child process (npx tsx src/node.ts) on 127.0.0.1: start, wait until it answers, kill -9. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+
+const root = new URL('../../', import.meta.url).pathname;
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface RunningServer {
+  child: ChildProcess;
+  origin: string;
+  /** Everything it printed (stdout and stderr). */
+  output(): string;
+}
+
+/** Starts the server in its own process group (npx → tsx → node), resolved once it answers. */
+export async function startServer(env: Record<string, string>): Promise<RunningServer> {
+  const port = await freePort();
+  const child = spawn('npx', ['tsx', 'src/node.ts'], {
+    cwd: root,
+    env: { ...process.env, OPENAI_API_KEY: '', API_KEYS: '', ALLOWED_ORIGINS: '', HOST: '127.0.0.1', ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const origin = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 400; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
+    try {
+      if ((await fetch(`${origin}/api/report-types`)).ok) return { child, origin, output: () => output };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  killNow(child);
+  throw new Error(`server did not start: ${output}`);
+}
+
+/** SIGKILL to the whole process group, as a crash or power cut would: no shutdown handler runs. */
+export function killNow(child: ChildProcess): void {
+  try {
+    process.kill(-child.pid!, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+export async function killServer(child: ChildProcess): Promise<void> {
+  const exited = child.exitCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve));
+  killNow(child);
+  await exited;
+}
