@@ -4,7 +4,9 @@
  */
 import { DurableObject } from 'cloudflare:workers';
 import { Low } from 'lowdb';
+import { parseConfig } from '../config.js';
 import { DurableObjectAdapter } from './durable-object-adapter.js';
+import { isExpired } from './retention.js';
 import type { DraftRecord, SessionRecord } from './store.js';
 
 interface ShardData {
@@ -28,10 +30,18 @@ export interface ShardRpc {
   linkDraft(sessionId: string, draftId: string): Promise<void>;
 }
 
-export class StoreShard extends DurableObject implements ShardRpc {
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The binding a shard needs to reach the others (to delete a session's drafts). */
+interface ShardEnv {
+  STORE: { idFromName(name: string): unknown; get(id: never): unknown };
+  [name: string]: unknown;
+}
+
+export class StoreShard extends DurableObject<ShardEnv> implements ShardRpc {
   private readonly db = new Low<ShardData>(new DurableObjectAdapter<ShardData>(this.ctx.storage), emptyShard());
 
-  constructor(ctx: DurableObjectState, env: unknown) {
+  constructor(ctx: DurableObjectState, env: ShardEnv) {
     super(ctx, env);
     // Requests wait until the shard is loaded; from then on lowdb serves reads from memory.
     void ctx.blockConcurrencyWhile(async () => {
@@ -63,6 +73,38 @@ export class StoreShard extends DurableObject implements ShardRpc {
   async saveSession(session: SessionRecord) {
     this.db.data.sessions[session.id] = session;
     await this.db.write();
+    await this.scheduleExpiry();
+  }
+
+  /** Workers has no sweep like Node's: each session shard wakes itself when its session is due to expire. */
+  async alarm() {
+    const now = new Date();
+    for (const session of Object.values(this.db.data.sessions)) {
+      if (!isExpired(session, now, this.ttlDays())) continue;
+      const drafts = (await this.deleteSession(session.id)) ?? [];
+      await Promise.all(
+        drafts.map((id) => (this.env.STORE.get(this.env.STORE.idFromName(`draft:${id}`) as never) as ShardRpc).deleteDraft(id)),
+      );
+    }
+    await this.scheduleExpiry();
+  }
+
+  private ttlDays(): number {
+    try {
+      return parseConfig(this.env).SESSION_TTL_DAYS;
+    } catch {
+      return parseConfig({}).SESSION_TTL_DAYS; // a bad var must not stop retention
+    }
+  }
+
+  /** One alarm per object, at the earliest expiry of the sessions it holds (none: no alarm). */
+  private async scheduleExpiry() {
+    const times = Object.values(this.db.data.sessions)
+      .map((s) => (typeof s.updatedAt === 'string' ? Date.parse(s.updatedAt) : Number.NaN))
+      .filter(Number.isFinite);
+    if (!times.length) return this.ctx.storage.deleteAlarm();
+    // Just past the TTL, so isExpired (strictly greater) holds when the alarm runs.
+    await this.ctx.storage.setAlarm(Math.min(...times) + this.ttlDays() * DAY_MS + 1000);
   }
 
   async deleteSession(id: string) {

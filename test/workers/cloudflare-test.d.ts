@@ -5,5 +5,6 @@ declare module 'cloudflare:test' {
   export const SELF: { fetch(input: string | Request, init?: RequestInit): Promise<Response> };
   export function runInDurableObject<R>(stub: DurableObjectStub, callback: (instance: any, state: DurableObjectState) => R | Promise<R>): Promise<R>;
   export function abortAllDurableObjects(): Promise<void>;
+  export function runDurableObjectAlarm(stub: DurableObjectStub): Promise<boolean>;
   export function listDurableObjectIds(namespace: DurableObjectNamespace): Promise<Array<{ toString(): string }>>;
 }

@@ -1,6 +1,6 @@
 /** In workerd: drafts and sessions live in Durable Objects named after each record, in storage that outlives the object. */
-import { abortAllDurableObjects, env, listDurableObjectIds, runInDurableObject, SELF } from 'cloudflare:test';
-import { describe, expect, it } from 'vitest';
+import { abortAllDurableObjects, env, listDurableObjectIds, runDurableObjectAlarm, runInDurableObject, SELF } from 'cloudflare:test';
+import { describe, expect, it, vi } from 'vitest';
 import type { FactSheet } from '../../src/domain/fact-sheet.js';
 import { DurableObjectAdapter } from '../../src/store/durable-object-adapter.js';
 import { createDurableObjectStore, draftShard, sessionShard } from '../../src/store/durable-object-store.js';
@@ -64,6 +64,41 @@ describe('Durable Object store', () => {
     expect(await store.getDraft(draft.id)).toBeUndefined();
     expect(await store.deleteSession('session-a')).toBe(false);
     expect(String(env.STORE.idFromName(sessionShard('x')))).not.toBe(String(env.STORE.idFromName(draftShard('x'))));
+  });
+});
+
+describe('session retention on Workers', () => {
+  const DAY_MS = 24 * 60 * 60 * 1000;
+  const session = (id: string, daysAgo: number) => {
+    const at = new Date(Date.now() - daysAgo * DAY_MS).toISOString();
+    return { id, createdAt: at, updatedAt: at };
+  };
+
+  it('removes an expired session with its drafts when its alarm rings', async () => {
+    const store = createDurableObjectStore(env.STORE as never);
+    const old = session('session-old', 31); // default SESSION_TTL_DAYS is 30
+    const draft = { id: 'draft-of-old', type: 'annual-summary', facts: example, outline: { items: [] }, versions: [], sessionId: old.id, createdAt: old.createdAt, updatedAt: old.updatedAt };
+    await store.saveDraft(draft as never); // linked first, so the session's alarm (already due) finds it
+    await store.saveSession(old);
+    const stub = stubFor(sessionShard(old.id));
+    // Its expiry is already past, so the runtime may ring the alarm at once; otherwise ring it now.
+    await runDurableObjectAlarm(stub);
+    await vi.waitFor(async () => expect(await store.getSession(old.id)).toBeUndefined());
+    expect(await store.getDraft(draft.id)).toBeUndefined();
+    expect(await runInDurableObject(stub, (_instance, state) => state.storage.getAlarm())).toBeNull();
+  });
+
+  it('keeps a session still in use and re-arms for it', async () => {
+    const store = createDurableObjectStore(env.STORE as never);
+    const recent = session('session-recent', 2);
+    await store.saveSession(recent);
+    const stub = stubFor(sessionShard(recent.id));
+    const alarmAt = await runInDurableObject(stub, (_instance, state) => state.storage.getAlarm());
+    expect(alarmAt).toBeGreaterThan(Date.parse(recent.updatedAt) + 30 * DAY_MS);
+    expect(alarmAt).toBeLessThan(Date.parse(recent.updatedAt) + 30 * DAY_MS + 60_000);
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    expect(await store.getSession(recent.id)).toEqual(recent);
+    expect(await runInDurableObject(stub, (_instance, state) => state.storage.getAlarm())).toBe(alarmAt);
   });
 });
 
