@@ -58,7 +58,8 @@ export function killNow(child: ChildProcess): void {
 }
 
 export async function killServer(child: ChildProcess): Promise<void> {
-  const exited = child.exitCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve));
+  // A child killed by a signal has signalCode set and exitCode still null.
+  const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve));
   killNow(child);
   await exited;
 }
