@@ -1,4 +1,4 @@
-/** A file's text by its kind: .txt and .md decoded (UTF-8, or GB18030 as older Chinese Windows files are), .docx read by mammoth. */
+/** A file's text by its kind: .txt and .md decoded (UTF-8, or GB18030 as older Chinese Windows files are), .docx read from its WordprocessingML. */
 import { DocxError, docxText } from './docx-text.js';
 
 export const IMPORT_EXTENSIONS = ['.txt', '.md', '.docx'] as const;
