@@ -6,6 +6,7 @@ import { modelSettingsFrom } from './compose/llm-composer.js';
 import { ConfigError, parseConfig } from './config.js';
 import { loadReportTypes } from './domain/report-types.js';
 import { createApp } from './http/app.js';
+import { widgetHash, widgetScript } from './generated/widget-bundle.js';
 import { checkDataFile, DataFileError, dataFileAdapter, lockDataFile } from './node/data-file.js';
 import { readPromptFiles } from './node/prompt-files.js';
 import { createLowStore } from './store/store.js';
@@ -35,6 +36,7 @@ async function main() {
     // With a model configured, free-text answers are parsed by it first; the offline parser stays the fallback.
     ...(config.OPENAI_API_KEY ? { answerParser: createModelAnswerParser(modelSettingsFrom(config)) } : {}),
     config,
+    widget: { script: widgetScript, hash: widgetHash },
     log: (line) => process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...line })}\n`),
   });
   const host = process.env.HOST ?? '127.0.0.1';

@@ -36,6 +36,7 @@ export function createApp(deps: AppDeps) {
     now: () => new Date(),
     newId: randomId,
     answerParser: offlineParser,
+    widget: null,
     log: () => {},
     ...deps,
   };

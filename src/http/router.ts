@@ -22,6 +22,11 @@ export interface AppDeps {
   log?: (line: Record<string, unknown>) => void;
   /** Reads dialogue answers: tried first, the offline parser stays the fallback; default: the offline parser. */
   answerParser?: AnswerParser;
+  /**
+   * The built widget script for GET /widget.js. Node passes it; on Workers it is a static asset served before the
+   * Worker runs (wrangler.toml [assets]), which keeps ~25 KiB out of the Worker bundle.
+   */
+  widget?: { script: string; hash: string } | null;
 }
 
 export type Deps = Required<AppDeps>;

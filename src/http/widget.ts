@@ -1,6 +1,6 @@
 /** GET /widget.js (the embeddable widget, built by scripts/build-widget.ts), GET / (a demo page that embeds it), GET /demo.css. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { widgetHash, widgetScript } from '../generated/widget-bundle.js';
+import { ApiError } from './errors.js';
 import { escapeHtml } from '../render/html.js';
 import { createRouter } from './router.js';
 
@@ -89,9 +89,10 @@ function demoPage(types: { id: string; name: string }[], type: string, origin: s
 
 export function widgetRoutes() {
   const router = createRouter();
-  const etag = `"${widgetHash}"`;
-
   router.openapi(scriptRoute, (c) => {
+    const { widget } = c.get('deps');
+    if (!widget) throw new ApiError(404, 'not_found', '此部署的小部件脚本由静态资源提供（dist/assets/widget.js）');
+    const etag = `"${widget.hash}"`;
     const headers = {
       'Content-Type': 'text/javascript; charset=utf-8',
       'Cache-Control': 'public, max-age=300, stale-while-revalidate=86400',
@@ -100,7 +101,7 @@ export function widgetRoutes() {
       'Cross-Origin-Resource-Policy': 'cross-origin',
     };
     if ((c.req.header('if-none-match') ?? '').split(/\s*,\s*/).includes(etag)) return c.body(null, 304, headers) as never;
-    return c.body(widgetScript, 200, headers) as never;
+    return c.body(widget.script, 200, headers) as never;
   });
 
   router.openapi(pageRoute, (c) => {

@@ -5,6 +5,7 @@ import type { Composer } from '../../src/compose/draft-events.js';
 import { parseConfig } from '../../src/config.js';
 import { loadReportTypes } from '../../src/domain/report-types.js';
 import { createApp } from '../../src/http/app.js';
+import { widgetHash, widgetScript } from '../../src/generated/widget-bundle.js';
 import { readPromptFiles } from '../../src/node/prompt-files.js';
 import { createLowStore, type DbShape } from '../../src/store/store.js';
 
@@ -12,7 +13,7 @@ export const reportTypes = loadReportTypes(readPromptFiles());
 
 export async function createTestApp(options: { composer?: Composer; env?: Record<string, string> } = {}) {
   const store = await createLowStore(new Memory<DbShape>());
-  const app = createApp({ store, reportTypes, composer: options.composer ?? offlineComposer, config: parseConfig(options.env ?? {}) });
+  const app = createApp({ store, reportTypes, composer: options.composer ?? offlineComposer, config: parseConfig(options.env ?? {}), widget: { script: widgetScript, hash: widgetHash } });
   return { app, store };
 }
 
