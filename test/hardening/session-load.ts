@@ -3,6 +3,7 @@
  * a person in the widget does), all sessions at the same time. Records each turn's latency and which answers
  * were acknowledged, then checks every acknowledged answer is in its session's transcript.
  */
+import { setMaxListeners } from 'node:events';
 
 export interface LoadResult {
   sessions: number;
@@ -25,6 +26,7 @@ const post = (origin: string, path: string, body: unknown, signal?: AbortSignal)
 /** Creates `sessions` sessions, then runs all of them at once, `turns` answers each; bounded by `timeoutMs`. */
 export async function runSessions(origin: string, sessions: number, turns: number, timeoutMs = 240_000): Promise<LoadResult> {
   const signal = AbortSignal.timeout(timeoutMs);
+  setMaxListeners(0, signal); // one deadline shared by thousands of requests, by design
   const errors: string[] = [];
   const ids: string[] = [];
   for (let s = 0; s < sessions; s++) {
