@@ -51,6 +51,7 @@ function markFigures(html: string, figures: readonly string[]): string {
 
 /** 【待补充：…】 markers wrapped so a page can highlight and list them. */
 function markPlaceholders(html: string): string {
+  if (!html.includes('【待补充')) return html;
   return html
     .split(/(<[^>]*>)/)
     .map((part) => (part.startsWith('<') ? part : part.replace(/【待补充[：:][^】]*】/g, (m) => `<mark class="placeholder">${m}</mark>`)))
