@@ -39,7 +39,7 @@ const ANSWERS: Record<string, string> = {
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-dialogue-'));
 const store = await createLowStore(MEMORY ? new Memory<DbShape>() : dataFileAdapter(join(dir, 'db.json')));
-const app = createApp({ store, reportTypes: loadReportTypes(readPromptFiles()), composer: offlineComposer, config: parseConfig({}) });
+const app = createApp({ store, reportTypes: loadReportTypes(readPromptFiles()), composer: offlineComposer, config: parseConfig({ RATE_LIMIT_PER_MINUTE: '1000000' }) });
 const { base, close } = await new Promise<{ base: string; close: () => void }>((resolve) => {
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
     resolve({ base: `http://127.0.0.1:${info.port}`, close: () => server.close() }),

@@ -190,14 +190,16 @@ function respond(state: InterviewState, type: ReportType, lead: string, userText
 }
 
 function snapshot(state: InterviewState): Snapshot {
-  const { facts, skipped, editing, finished, confirmed, choices, review } = structuredClone(state);
-  return { facts, skipped, editing, finished, confirmed, choices, ...(review ? { review } : {}) };
+  // Only the fields a step changes are copied: cloning the whole state would copy the history and transcript too.
+  const { facts, skipped, editing, finished, confirmed, choices, review } = state;
+  return structuredClone({ facts, skipped, editing, finished, confirmed, choices, ...(review ? { review } : {}) });
 }
 
 /** The state with its current values saved for 上一步, and `change` applied on a copy. */
 function changed(state: InterviewState, change: (next: InterviewState) => void): InterviewState {
   const steps = Math.max(3, Math.min(MAX_HISTORY, Math.floor(HISTORY_BUDGET / JSON.stringify(state.facts).length)));
-  const next: InterviewState = { ...structuredClone(state), history: [...state.history, snapshot(state)].slice(-steps) };
+  // Snapshots are never changed once taken, so the new history shares them instead of copying them again.
+  const next: InterviewState = { ...structuredClone({ ...state, history: [] }), history: [...state.history, snapshot(state)].slice(-steps) };
   change(next);
   return next;
 }

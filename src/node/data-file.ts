@@ -4,7 +4,7 @@
  */
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { JSONFile } from 'lowdb/node';
+import { DataFile } from 'lowdb/node';
 import type { DbShape } from '../store/store.js';
 
 export class DataFileError extends Error {}
@@ -66,7 +66,12 @@ export function checkDataFile(file: string): void {
   }
 }
 
-export function dataFileAdapter(file: string): JSONFile<DbShape> {
+/**
+ * lowdb's file adapter (steno underneath: every write goes to a temp file that is renamed over the data file, and
+ * writes arriving during one are coalesced into the next). Compact JSON rather than JSONFile's indented form: the
+ * whole file is rewritten on each save, and indentation roughly doubled what was written.
+ */
+export function dataFileAdapter(file: string): DataFile<DbShape> {
   mkdirSync(dirname(resolve(file)), { recursive: true });
-  return new JSONFile<DbShape>(file);
+  return new DataFile<DbShape>(file, { parse: JSON.parse, stringify: (data) => JSON.stringify(data) });
 }
