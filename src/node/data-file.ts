@@ -66,6 +66,29 @@ export function checkDataFile(file: string): void {
   }
 }
 
+/** Each saved record's JSON, kept while the record lives: the store never changes a record after saving it. */
+const recordJson = new WeakMap<object, string>();
+
+function recordsJson(records: Record<string, object>): string {
+  const parts: string[] = [];
+  for (const [id, record] of Object.entries(records)) {
+    let json = recordJson.get(record);
+    if (json === undefined) recordJson.set(record, (json = JSON.stringify(record)));
+    parts.push(`${JSON.stringify(id)}:${json}`);
+  }
+  return `{${parts.join(',')}}`;
+}
+
+/**
+ * The whole database as compact JSON, serialising only records saved since the last write: every save rewrites
+ * the file, and stringifying every session each time was most of a dialogue turn's cost.
+ */
+export function stringifyDb(data: DbShape): string {
+  const { drafts, sessions, ...rest } = data;
+  const extra = Object.entries(rest).map(([key, value]) => `,${JSON.stringify(key)}:${JSON.stringify(value)}`).join('');
+  return `{"drafts":${recordsJson(drafts ?? {})},"sessions":${recordsJson(sessions ?? {})}${extra}}`;
+}
+
 /**
  * lowdb's file adapter (steno underneath: every write goes to a temp file that is renamed over the data file, and
  * writes arriving during one are coalesced into the next). Compact JSON rather than JSONFile's indented form: the
@@ -73,5 +96,5 @@ export function checkDataFile(file: string): void {
  */
 export function dataFileAdapter(file: string): DataFile<DbShape> {
   mkdirSync(dirname(resolve(file)), { recursive: true });
-  return new DataFile<DbShape>(file, { parse: JSON.parse, stringify: (data) => JSON.stringify(data) });
+  return new DataFile<DbShape>(file, { parse: JSON.parse, stringify: stringifyDb });
 }
