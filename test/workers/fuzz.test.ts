@@ -13,9 +13,9 @@ const base = 'http://report-drafter.test';
 const post = (path: string, body: unknown) => SELF.fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 it(`answers ${COUNT} malformed requests below 500 in workerd and keeps serving`, async () => {
-  const session = await (await post('/api/sessions', { type: 'annual-summary' })).json<{ id: string }>();
+  const session = await (await post('/api/sessions', { type: 'annual-summary' })).json() as { id: string };
   await post(`/api/sessions/${session.id}/messages`, { text: '完成' });
-  const draft = await (await post(`/api/sessions/${session.id}/draft`, {})).json<{ id: string }>();
+  const draft = await (await post(`/api/sessions/${session.id}/draft`, {})).json() as { id: string };
   const seed = 0x3e11;
   const next = generator(seed, { sessionId: session.id, draftId: draft.id });
   const failures: string[] = [];
