@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { killNow, killServer, startServer, type RunningServer } from './node-process.js';
+import { killNow, killServer, startServer, type RunningServer } from '../helpers/node-process.js';
 import { answerText } from './session-load.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'crash-'));

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { json } from '../helpers/app.js';
 import { generator, toInit, type FuzzRequest } from './fuzz-requests.js';
-import { freePort, killServer } from './node-process.js';
+import { freePort, killServer } from '../helpers/node-process.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const COUNT = 10_000;

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { json } from '../helpers/app.js';
 import { assertNoPollution, generator, toInit, type FuzzRequest } from './fuzz-requests.js';
 import { hardenedApp, sessionWithDraft } from './hardened-app.js';
-import { killServer, startServer, type RunningServer } from './node-process.js';
+import { killServer, startServer, type RunningServer } from '../helpers/node-process.js';
 
 const BATCHES = [0x5eed01, 0x5eed02, 0x5eed03, 0x5eed04];
 const PER_BATCH = 2_500;

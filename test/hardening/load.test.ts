@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { killServer, startServer, type RunningServer } from './node-process.js';
+import { killServer, startServer, type RunningServer } from '../helpers/node-process.js';
 import { runSessions } from './session-load.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'load-'));
