@@ -9,7 +9,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { killServer, startServer } from '../test/hardening/node-process.js';
+import { killServer, startServer } from '../test/helpers/node-process.js';
 import { percentile, runSessions, type LoadResult } from '../test/hardening/session-load.js';
 
 const SESSIONS = Number(process.env.SESSIONS ?? 200);
