@@ -62,4 +62,15 @@ export async function killServer(child: ChildProcess): Promise<void> {
   const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve));
   killNow(child);
   await exited;
+  // npx is our child, the server its grandchild: wait until the whole group is gone, as after a real crash.
+  for (let i = 0; i < 100 && groupAlive(child.pid!); i++) await new Promise((r) => setTimeout(r, 50));
+}
+
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
