@@ -58,6 +58,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+const RESTARTED = 'Your worker restarted mid-request';
+
 const describeRequest = (seed: number, index: number, r: FuzzRequest) =>
   `seed ${seed.toString(16)} #${index}: ${r.method} ${r.path.slice(0, 160)} ${JSON.stringify(r.headers).slice(0, 160)} body ${typeof r.body === 'string' ? r.body.slice(0, 120) : r.body ? `bytes(${r.body.length})` : 'none'}`;
 
@@ -70,6 +72,7 @@ it(`answers ${COUNT.toLocaleString('en')} malformed requests below 500 in worker
   const seed = 0x3e12;
   const next = generator(seed, { sessionId: session.id, draftId: draft.id });
   const failures: string[] = [];
+  const restarts: string[] = [];
   const counts = new Map<number, number>();
   const started = Date.now();
   let index = 0;
@@ -85,9 +88,21 @@ it(`answers ${COUNT.toLocaleString('en')} malformed requests below 500 in worker
         let response: Response;
         let text: string;
         try {
-          const signal = AbortSignal.timeout(REQUEST_MS);
-          response = await fetch(`${origin}${request.path}`, { ...toInit(request), duplex: 'half', signal } as RequestInit);
-          text = request.method === 'HEAD' ? '' : await response.text();
+          const send = async () => {
+            const signal = AbortSignal.timeout(REQUEST_MS);
+            const answer = await fetch(`${origin}${request.path}`, { ...toInit(request), duplex: 'half', signal } as RequestInit);
+            return { answer, body: request.method === 'HEAD' ? '' : await answer.text() };
+          };
+          let sentOnce = await send();
+          // wrangler dev answers this 503 itself when workerd restarted under a request (seen about once in
+          // 10,000 on this machine, on a different request each run). Sent again once: a request that brings the
+          // Worker down every time fails the test on its second try; a sporadic restart is counted and bounded.
+          if (sentOnce.answer.status === 503 && sentOnce.body.startsWith(RESTARTED)) {
+            restarts.push(where);
+            sentOnce = await send();
+          }
+          response = sentOnce.answer;
+          text = sentOnce.body;
         } catch (error) {
           const message = `${(error as Error).message} ${(error as Error).cause ?? ''}`;
           if ((error as Error).name === 'TimeoutError') failures.push(`no answer in ${REQUEST_MS / 1000} s ${where}`);
@@ -124,9 +139,11 @@ it(`answers ${COUNT.toLocaleString('en')} malformed requests below 500 in worker
     }),
   );
   const seconds = (Date.now() - started) / 1000;
-  console.log(`fuzz-workerd: ${sent} answered of ${index} generated in ${seconds.toFixed(1)} s (${unknownMethod} unknown-method 501s from workerd's HTTP parser, ${assetMethod} asset-layer 405s); statuses ${JSON.stringify(Object.fromEntries([...counts].sort((a, b) => a[0] - b[0])))}`);
+  console.log(`fuzz-workerd: ${sent} answered of ${index} generated in ${seconds.toFixed(1)} s (${unknownMethod} unknown-method 501s from workerd's HTTP parser, ${assetMethod} asset-layer 405s); restarts ${restarts.length}; statuses ${JSON.stringify(Object.fromEntries([...counts].sort((a, b) => a[0] - b[0])))}`);
 
+  if (restarts.length) console.log(`fuzz-workerd: workerd restarted under ${restarts.length} request(s), each answered when sent again:\n${restarts.join('\n')}`);
   expect(failures.slice(0, 10)).toEqual([]);
+  expect(restarts.length).toBeLessThanOrEqual(3);
   // All of them went out, within the deadline: a stall would show here.
   expect(index).toBeGreaterThanOrEqual(COUNT);
   expect(sent).toBeGreaterThan(COUNT * 0.95);
