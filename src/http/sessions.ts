@@ -205,6 +205,11 @@ export function serial<T>(deps: Deps, id: string, work: () => Promise<T>): Promi
 
 const sessionNotFound = () => new ApiError(404, 'not_found', '会话不存在或已过期，请检查会话编号，或重新开始一次对话（POST /api/sessions）');
 
+/** Reads a session and changes it with no other change to the same session in between. */
+function changeSession<T>(deps: Deps, id: string, work: (session: Session) => Promise<T>): Promise<T> {
+  return serial(deps, id, async () => work(await loadSession(deps, id)));
+}
+
 async function loadSession(deps: Deps, id: string): Promise<Session> {
   const record = ID_PATTERN.test(id) ? await deps.store.getSession(id) : undefined;
   if (!record || typeof record.type !== 'string') throw sessionNotFound();
@@ -269,8 +274,7 @@ export function sessionRoutes() {
     const deps = c.get('deps');
     const { id } = c.req.valid('param');
     const { text } = c.req.valid('json');
-    const body = await serial(deps, id, async () => {
-      const session = await loadSession(deps, id);
+    const body = await changeSession(deps, id, async (session) => {
       const type = typeOf(deps, session);
       const step = beginTurn(session, type, text);
       const result = step.kind === 'reply' ? step : finishTurn(session, type, text, await parseAnswer(deps, step.input));
@@ -306,8 +310,7 @@ export function sessionRoutes() {
     const deps = c.get('deps');
     const { id } = c.req.valid('param');
     const { operations } = c.req.valid('json');
-    const body = await serial(deps, id, async () => {
-      const session = await loadSession(deps, id);
+    const body = await changeSession(deps, id, async (session) => {
       const type = typeOf(deps, session);
       const result = editOutline(session, type, operations);
       if ('error' in result) throw new ApiError(400, 'invalid_outline_edit', `${result.error}，大纲没有改动`);
@@ -346,10 +349,7 @@ async function* linkDraft<E extends { type: string }>(deps: Deps, session: Sessi
   for await (const event of events) {
     if (event.type === 'stored') {
       const view = (event as unknown as { view: DraftView }).view;
-      await serial(deps, session.id, async () => {
-        const latest = await loadSession(deps, session.id);
-        await save(deps, latest, recordDraft(latest, view.id));
-      });
+      await changeSession(deps, session.id, (latest) => save(deps, latest, recordDraft(latest, view.id)));
     }
     yield event;
   }
