@@ -63,24 +63,19 @@ const styles: IStylesOptions = {
       // 标题下空一行 (§7.3.1): one grid line after the title.
       paragraph: { alignment: AlignmentType.CENTER, spacing: { ...exactLine, before: 0, after: LINE_PITCH }, outlineLevel: 0 },
     },
-    {
-      id: STYLE.heading1,
-      name: '公文一级标题',
+    // 一、 and （一） headings differ only in their font and outline level.
+    ...([
+      [STYLE.heading1, '公文一级标题', FONT.heading1, 1],
+      [STYLE.heading2, '公文二级标题', FONT.heading2, 2],
+    ] as const).map(([id, name, font, outlineLevel]) => ({
+      id,
+      name,
       basedOn: 'Normal',
       next: STYLE.body,
       quickFormat: true,
-      run: { font: fontsOf(FONT.heading1), size: SIZE.body },
-      paragraph: { alignment: AlignmentType.JUSTIFIED, indent: twoChars, spacing: exactLine, outlineLevel: 1, keepNext: true },
-    },
-    {
-      id: STYLE.heading2,
-      name: '公文二级标题',
-      basedOn: 'Normal',
-      next: STYLE.body,
-      quickFormat: true,
-      run: { font: fontsOf(FONT.heading2), size: SIZE.body },
-      paragraph: { alignment: AlignmentType.JUSTIFIED, indent: twoChars, spacing: exactLine, outlineLevel: 2, keepNext: true },
-    },
+      run: { font: fontsOf(font), size: SIZE.body },
+      paragraph: { alignment: AlignmentType.JUSTIFIED, indent: twoChars, spacing: exactLine, outlineLevel, keepNext: true },
+    })),
     {
       id: STYLE.body,
       name: '公文正文',
