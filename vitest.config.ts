@@ -8,22 +8,10 @@ export default defineConfig({
         test: {
           name: 'node',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/workers/**', 'node_modules/**', 'test/hardening/fuzz-workerd.test.ts'],
+          exclude: ['test/workers/**', 'node_modules/**'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
-        },
-      },
-      {
-        // 10,000 requests to `wrangler dev` (workerd) over loopback: `npm run test:workerd-fuzz`, not part of
-        // `npm test`. Under `wrangler dev` on this machine workerd restarts about once per 5,000 requests, on a
-        // different request each run (asset requests included), so it can't gate CI; see README 安全与限制.
-        test: {
-          name: 'workerd-fuzz',
-          include: ['test/hardening/fuzz-workerd.test.ts'],
-          environment: 'node',
-          testTimeout: 300_000,
-          hookTimeout: 180_000,
         },
       },
       {
