@@ -7,13 +7,17 @@ import { ConfigError, parseConfig } from './config.js';
 import { loadReportTypes } from './domain/report-types.js';
 import { promptFiles } from './generated/prompt-files.js';
 import { createApp, type App } from './http/app.js';
+import { durableObjectRateLimiters, type BucketNamespace } from './http/middleware/rate-limit-object.js';
 import { createDurableObjectStore, type ShardNamespace } from './store/durable-object-store.js';
 
 export { StoreShard } from './store/durable-object-shard.js';
+export { RateLimitBucket } from './http/middleware/rate-limit-object.js';
 
 /** Bindings (wrangler.toml) plus vars and secrets (CONTRACTS.md §4). */
 export interface Env {
   STORE: ShardNamespace;
+  /** One Durable Object per rate-limit bucket: every isolate counts against the same one. */
+  RATE_LIMITS: BucketNamespace;
   [name: string]: unknown;
 }
 
@@ -24,12 +28,14 @@ function appFor(env: Env): App {
   if (app) return app;
   const config = parseConfig(env);
   const reportTypes = loadReportTypes(promptFiles);
+  const log = (line: Record<string, unknown>) => console.log(JSON.stringify(line));
   app = createApp({
     store: createDurableObjectStore(env.STORE),
     reportTypes,
     composer: selectComposer(config, reportTypes),
     config,
-    log: (line) => console.log(JSON.stringify(line)),
+    log,
+    rateLimiters: durableObjectRateLimiters(env.RATE_LIMITS, log),
   });
   return app;
 }

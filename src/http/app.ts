@@ -18,6 +18,7 @@ import { sessionRoutes } from './sessions.js';
 import { sessionDeleteRoutes } from './session-delete.js';
 import { IMPORT_UPLOAD_LIMIT, importRoutes } from './imports.js';
 import { accessControl } from './middleware/access.js';
+import { createRateLimiter } from './middleware/rate-limiter.js';
 import { requestLogLine } from './middleware/request-log.js';
 
 z.config(z.locales.zhCN());
@@ -38,6 +39,8 @@ export function createApp(deps: AppDeps) {
     answerParser: offlineParser,
     widget: null,
     log: () => {},
+    // In memory, on the injected clock; Workers passes Durable Object buckets instead.
+    rateLimiters: (_scope, perMinute) => createRateLimiter({ perMinute, now: () => full.now().getTime() }),
     ...deps,
   };
   const app = createRouter();
@@ -59,7 +62,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', allowOrigin);
   app.use('/openapi.json', allowOrigin);
   // Keys for tool routes, origins for the widget's, rate limits for all (src/http/middleware/access.ts).
-  app.use('/api/*', accessControl(full.config, () => full.now().getTime()));
+  app.use('/api/*', accessControl(full.config, full.rateLimiters));
   app.use('/api/*', async (c, next) => {
     const method = c.req.method;
     if ((method === 'POST' || method === 'PUT') && !c.req.path.startsWith('/api/imports')) {

@@ -6,6 +6,7 @@ import { toFieldIssues } from '../domain/fact-sheet.js';
 import type { ReportType } from '../domain/report-types.js';
 import type { AnswerParser } from '../dialogue/answer-parser.js';
 import type { Store } from '../store/store.js';
+import type { RateLimiterFactory } from './middleware/rate-limiter.js';
 import { errorJson, validationError } from './errors.js';
 
 export interface AppDeps {
@@ -27,6 +28,8 @@ export interface AppDeps {
    * Worker runs (wrangler.toml [assets]), which keeps ~25 KiB out of the Worker bundle.
    */
   widget?: { script: string; hash: string } | null;
+  /** Where rate limits are counted; default: in memory (one count per process). */
+  rateLimiters?: RateLimiterFactory;
 }
 
 export type Deps = Required<AppDeps>;

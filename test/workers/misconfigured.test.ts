@@ -5,7 +5,7 @@ import { expect, it } from 'vitest';
 import worker from '../../src/worker.js';
 
 it('answers 500 JSON naming the variable when the configuration is wrong', async () => {
-  const badEnv = { STORE: env.STORE as never, OPENAI_BASE_URL: 'not-a-url-secret-ish', OPENAI_API_KEY: 'sk-test-key' };
+  const badEnv = { STORE: env.STORE as never, RATE_LIMITS: env.RATE_LIMITS as never, OPENAI_BASE_URL: 'not-a-url-secret-ish', OPENAI_API_KEY: 'sk-test-key' };
   const response = await worker.fetch(new Request('http://report-drafter.test/api/report-types'), badEnv, {});
   expect(response.status).toBe(500);
   const body = (await response.json()) as { error: { code: string; message: string } };

@@ -12,7 +12,7 @@ import { ApiError } from '../errors.js';
 import type { AppEnv } from '../router.js';
 import { bearerToken, matchingKey } from './api-keys.js';
 import { clientAddress, clientBucket } from './client-address.js';
-import { createRateLimiter } from './rate-limiter.js';
+import type { RateLimiterFactory } from './rate-limiter.js';
 
 type Access = 'public' | 'widget' | 'tool' | 'open';
 
@@ -65,12 +65,13 @@ async function classify(c: Context<AppEnv>): Promise<Access> {
 }
 
 /**
- * The /api/* gate: rate limit (per key, else per client), then origin, then key.
- * @example app.use('/api/*', accessControl(config))
+ * The /api/* gate: rate limit (per key, else per client), then origin, then key. `limiters` keeps the counts: in
+ * memory on Node, in Durable Objects on Workers.
+ * @example app.use('/api/*', accessControl(config, (scope, perMinute) => createRateLimiter({ perMinute })))
  */
-export function accessControl(config: Config, now: () => number = Date.now): MiddlewareHandler<AppEnv> {
-  const perClient = createRateLimiter({ perMinute: config.RATE_LIMIT_PER_MINUTE, now });
-  const perKey = createRateLimiter({ perMinute: config.KEY_RATE_LIMIT_PER_MINUTE, now });
+export function accessControl(config: Config, limiters: RateLimiterFactory): MiddlewareHandler<AppEnv> {
+  const perClient = limiters('client', config.RATE_LIMIT_PER_MINUTE);
+  const perKey = limiters('key', config.KEY_RATE_LIMIT_PER_MINUTE);
   const keys = config.API_KEYS;
   return async (c, next) => {
     if (c.req.method === 'OPTIONS') return next(); // preflights: CORS has answered them
@@ -79,7 +80,7 @@ export function accessControl(config: Config, now: () => number = Date.now): Mid
     // Limited before anything is looked up, so a flood of bad keys or ids costs nothing but the bucket.
     const address = keyed ? undefined : clientAddress(c, config.CLIENT_IP_HEADER);
     // An in-process call (tests' app.request) has no address: nothing to count it under.
-    const decision = keyed ? perKey.take(`key#${keyIndex}`) : address ? perClient.take(clientBucket(address)) : { ok: true, retryAfter: 0 };
+    const decision = keyed ? await perKey.take(`key#${keyIndex}`) : address ? await perClient.take(clientBucket(address)) : { ok: true, retryAfter: 0 };
     if (!decision.ok) throw tooMany(decision.retryAfter);
     const access = await classify(c);
     if (access === 'public' || keyed) return next();

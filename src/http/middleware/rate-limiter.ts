@@ -1,6 +1,7 @@
 /**
  * A token bucket per key (an API key, a client address): `limit` requests per minute with bursts up to `limit`.
- * In memory: one per Node process, one per isolate on Workers (an approximation there; see README).
+ * In memory: one per Node process. On Workers every bucket lives in a Durable Object of its own
+ * (rate-limit-object.ts), so all isolates count together.
  */
 export interface RateDecision {
   ok: boolean;
@@ -9,13 +10,16 @@ export interface RateDecision {
 }
 
 export interface RateLimiter {
-  take(key: string): RateDecision;
+  take(key: string): RateDecision | Promise<RateDecision>;
 }
+
+/** Makes the limiter for one kind of caller (`client`, `key`) at its rate; the app makes two. */
+export type RateLimiterFactory = (scope: string, perMinute: number) => RateLimiter;
 
 /**
  * @example const limiter = createRateLimiter({ perMinute: 600 }); limiter.take('127.0.0.1').ok
  */
-export function createRateLimiter(options: { perMinute: number; now?: () => number; maxKeys?: number }): RateLimiter {
+export function createRateLimiter(options: { perMinute: number; now?: () => number; maxKeys?: number }): { take(key: string): RateDecision } {
   const { perMinute } = options;
   const now = options.now ?? (() => Date.now());
   const maxKeys = options.maxKeys ?? 10_000;
