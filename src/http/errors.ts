@@ -48,6 +48,11 @@ export function toApiError(error: unknown): ApiError {
     const status = error.status as ContentfulStatusCode;
     if (status === 413) return new ApiError(413, 'payload_too_large', '请求内容过大，请精简后重试');
     if (status === 400 && /json/i.test(error.message)) return new ApiError(400, 'invalid_json', '请求体不是合法的 JSON');
+    // The validator's words for an upload it could not parse (a missing or wrong multipart boundary, a cut body).
+    if (status === 400 && /formdata/i.test(error.message)) {
+      return new ApiError(400, 'invalid_form', '上传内容无法解析：请用 multipart/form-data 上传文件（字段名 file），不要手工拼写 Content-Type');
+    }
+    if (status === 415) return new ApiError(415, 'unsupported_media_type', '不支持这种请求类型，请查看 /docs 中该接口接受的 Content-Type');
     return new ApiError(status, 'bad_request', '请求有误，请检查后重试');
   }
   return new ApiError(500, 'internal_error', '服务器内部错误，请稍后重试');

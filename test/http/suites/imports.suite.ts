@@ -62,6 +62,20 @@ export function importsSuite(fetcher: Fetcher) {
     expect((await broken.json()).error.message).toMatch(/不是 \.docx 文件/);
   });
 
+  it('says in Chinese when a hand-written multipart body or boundary cannot be parsed', async () => {
+    const body = '--edge\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\n半截';
+    for (const type of ['multipart/form-data', 'multipart/form-data; boundary=other', 'multipart/form-data; boundary=edge']) {
+      const response = await fetcher('/api/imports', { method: 'POST', headers: { 'content-type': type }, body });
+      expect([type, response.status]).toEqual([type, 400]);
+      const error = (await response.json()).error;
+      expect(error.code).toBe('invalid_form');
+      expect(error.message).toMatch(/multipart\/form-data/);
+    }
+    const noBoundary = await fetcher('/api/imports', { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=' }, body });
+    expect(noBoundary.status).toBe(415);
+    expect((await noBoundary.json()).error.code).toBe('unsupported_media_type');
+  });
+
   it('takes uploads up to 5 MiB but answers 413 above it; JSON keeps its 256 KiB limit', async () => {
     const big = new File([new Uint8Array(5 * 1024 * 1024 + 10)], '大文件.docx');
     const tooBig = await upload(fetcher, big);
