@@ -2,8 +2,6 @@
  * The one place that builds the app: middleware, the error handler, and every resource's routes, from
  * injected parts. `src/node.ts` and `src/worker.ts` build the parts for their runtime; tests build them in memory.
  */
-import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { z } from 'zod';
 import { ApiError, errorJson, toApiError } from './errors.js';
 import { createRouter, type AppDeps, type Deps } from './router.js';
@@ -18,6 +16,9 @@ import { sessionRoutes } from './sessions.js';
 import { sessionDeleteRoutes } from './session-delete.js';
 import { IMPORT_UPLOAD_LIMIT, importRoutes } from './imports.js';
 import { accessControl } from './middleware/access.js';
+import { declaredBodyLimit } from './middleware/body-limit.js';
+import { corsFor } from './middleware/cors.js';
+import { setResponseHeader } from './middleware/response-headers.js';
 import { createRateLimiter } from './middleware/rate-limiter.js';
 import { requestLogLine } from './middleware/request-log.js';
 
@@ -48,17 +49,11 @@ export function createApp(deps: AppDeps) {
     c.set('deps', full);
     const started = Date.now();
     await next();
-    c.header('X-Content-Type-Options', 'nosniff');
+    setResponseHeader(c, 'X-Content-Type-Options', 'nosniff');
     full.log({ ...requestLogLine(c, started) });
   });
   // Browsers on other sites may call the API only from ALLOWED_ORIGINS; unset, same origin only (no CORS headers).
-  const allowOrigin = cors({
-    origin: (origin) => (full.config.ALLOWED_ORIGINS.includes(origin) ? origin : null),
-    allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
-    allowHeaders: ['Content-Type', 'Accept', 'Authorization'],
-    exposeHeaders: ['Content-Disposition', 'Retry-After'],
-    maxAge: 600,
-  });
+  const allowOrigin = corsFor(() => full.config.ALLOWED_ORIGINS);
   app.use('/api/*', allowOrigin);
   app.use('/openapi.json', allowOrigin);
   // Keys for tool routes, origins for the widget's, rate limits for all (src/http/middleware/access.ts).
@@ -73,18 +68,12 @@ export function createApp(deps: AppDeps) {
     }
     await next();
   });
-  const jsonLimit = bodyLimit({
-    maxSize: JSON_BODY_LIMIT,
-    onError: () => {
-      throw new ApiError(413, 'payload_too_large', `请求内容超过 ${JSON_BODY_LIMIT / 1024} KiB 上限，请精简后重试`);
-    },
+  const jsonLimit = declaredBodyLimit(JSON_BODY_LIMIT, () => {
+    throw new ApiError(413, 'payload_too_large', `请求内容超过 ${JSON_BODY_LIMIT / 1024} KiB 上限，请精简后重试`);
   });
   // A file upload to /api/imports (a .docx) may be larger; JSON everywhere keeps the small limit.
-  const uploadLimit = bodyLimit({
-    maxSize: IMPORT_UPLOAD_LIMIT,
-    onError: () => {
-      throw new ApiError(413, 'payload_too_large', `上传的文件超过 ${IMPORT_UPLOAD_LIMIT / 1024 / 1024} MiB 上限`);
-    },
+  const uploadLimit = declaredBodyLimit(IMPORT_UPLOAD_LIMIT, () => {
+    throw new ApiError(413, 'payload_too_large', `上传的文件超过 ${IMPORT_UPLOAD_LIMIT / 1024 / 1024} MiB 上限`);
   });
   app.use('/api/*', (c, next) =>
     (c.req.path === '/api/imports' && /^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '') ? uploadLimit : jsonLimit)(c, next),
