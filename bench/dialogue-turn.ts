@@ -15,7 +15,7 @@ import { offlineComposer } from '../src/compose/offline-composer.js';
 import { parseConfig } from '../src/config.js';
 import { loadReportTypes } from '../src/domain/report-types.js';
 import { createApp } from '../src/http/app.js';
-import { dataFileAdapter } from '../src/node/data-file.js';
+import { JournaledDataFile } from '../src/node/journaled-data-file.js';
 import { readPromptFiles } from '../src/node/prompt-files.js';
 import { createLowStore, type DbShape } from '../src/store/store.js';
 
@@ -38,7 +38,7 @@ const ANSWERS: Record<string, string> = {
 };
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-dialogue-'));
-const store = await createLowStore(MEMORY ? new Memory<DbShape>() : dataFileAdapter(join(dir, 'db.json')));
+const store = await createLowStore(MEMORY ? new Memory<DbShape>() : new JournaledDataFile(join(dir, 'db.json')));
 const app = createApp({ store, reportTypes: loadReportTypes(readPromptFiles()), composer: offlineComposer, config: parseConfig({ RATE_LIMIT_PER_MINUTE: '1000000' }) });
 const { base, close } = await new Promise<{ base: string; close: () => void }>((resolve) => {
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>

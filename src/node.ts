@@ -7,7 +7,8 @@ import { ConfigError, parseConfig } from './config.js';
 import { loadReportTypes } from './domain/report-types.js';
 import { createApp } from './http/app.js';
 import { widgetHash, widgetScript } from './generated/widget-bundle.js';
-import { checkDataFile, DataFileError, dataFileAdapter, lockDataFile } from './node/data-file.js';
+import { checkDataFile, DataFileError, lockDataFile } from './node/data-file.js';
+import { JournaledDataFile } from './node/journaled-data-file.js';
 import { readPromptFiles } from './node/prompt-files.js';
 import { createLowStore } from './store/store.js';
 import { expiryCutoff } from './store/retention.js';
@@ -17,7 +18,8 @@ async function main() {
   const reportTypes = loadReportTypes(readPromptFiles());
   checkDataFile(config.DATA_FILE);
   const release = lockDataFile(config.DATA_FILE);
-  const store = await createLowStore(dataFileAdapter(config.DATA_FILE));
+  const dataFile = new JournaledDataFile(config.DATA_FILE);
+  const store = await createLowStore(dataFile);
   // Retention: sessions unused for SESSION_TTL_DAYS go (with their drafts) at start and every hour.
   const sweep = async () => {
     try {
@@ -44,8 +46,10 @@ async function main() {
     const composer = config.OPENAI_API_KEY ? `模型 ${config.OPENAI_MODEL}` : '离线起草（未配置模型）';
     console.log(`公文起草助手已启动：http://${host}:${info.port}  · ${composer} · 数据文件 ${config.DATA_FILE}`);
   });
-  const stop = () => {
+  const stop = async () => {
     server.close();
+    // Leave the data file current for whoever reads it next (the journal would be replayed at start anyway).
+    await Promise.race([dataFile.close().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 5_000))]);
     release();
     process.exit(0);
   };

@@ -4,7 +4,6 @@
  */
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { DataFile } from 'lowdb/node';
 import type { DbShape } from '../store/store.js';
 
 export class DataFileError extends Error {}
@@ -74,13 +73,16 @@ export function checkDataFile(file: string): void {
 /** Each saved record's JSON, kept while the record lives: the store never changes a record after saving it. */
 const recordJson = new WeakMap<object, string>();
 
+/** A record's JSON, made once per saved record (the journal line and the next rewrite share it). */
+export function recordJsonOf(record: object): string {
+  let json = recordJson.get(record);
+  if (json === undefined) recordJson.set(record, (json = JSON.stringify(record)));
+  return json;
+}
+
 function recordsJson(records: Record<string, object>): string {
   const parts: string[] = [];
-  for (const [id, record] of Object.entries(records)) {
-    let json = recordJson.get(record);
-    if (json === undefined) recordJson.set(record, (json = JSON.stringify(record)));
-    parts.push(`${JSON.stringify(id)}:${json}`);
-  }
+  for (const [id, record] of Object.entries(records)) parts.push(`${JSON.stringify(id)}:${recordJsonOf(record)}`);
   return `{${parts.join(',')}}`;
 }
 
@@ -92,14 +94,4 @@ export function stringifyDb(data: DbShape): string {
   const { drafts, sessions, ...rest } = data;
   const extra = Object.entries(rest).map(([key, value]) => `,${JSON.stringify(key)}:${JSON.stringify(value)}`).join('');
   return `{"drafts":${recordsJson(drafts ?? {})},"sessions":${recordsJson(sessions ?? {})}${extra}}`;
-}
-
-/**
- * lowdb's file adapter (steno underneath: every write goes to a temp file that is renamed over the data file, and
- * writes arriving during one are coalesced into the next). Compact JSON rather than JSONFile's indented form: the
- * whole file is rewritten on each save, and indentation roughly doubled what was written.
- */
-export function dataFileAdapter(file: string): DataFile<DbShape> {
-  mkdirSync(dirname(resolve(file)), { recursive: true });
-  return new DataFile<DbShape>(file, { parse: JSON.parse, stringify: stringifyDb });
 }

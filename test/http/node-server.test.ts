@@ -111,8 +111,11 @@ describe('Node server over loopback', () => {
     });
     expect(created.status).toBe(201);
     const draft = await created.json();
-    const onDisk = JSON.parse(readFileSync(dataFile, 'utf8'));
-    expect(onDisk.drafts[draft.id].versions[0].markdown).toBe(draft.markdown);
+    // Answered once on disk: appended to the journal beside the data file (the whole file is rewritten later).
+    const journaled = readFileSync(`${dataFile}.journal`, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    expect(journaled.at(-1).record.versions[0].markdown).toBe(draft.markdown);
+    // The data file is a whole lowdb JSON file from the start.
+    expect(JSON.parse(readFileSync(dataFile, 'utf8'))).toHaveProperty('drafts');
 
     const edited = await fetch(`${first.base}/api/drafts/${draft.id}`, {
       method: 'PUT',
@@ -122,6 +125,10 @@ describe('Node server over loopback', () => {
     expect(edited.status).toBe(200);
     await stop(first.child);
     expect(existsSync(`${dataFile}.lock`)).toBe(false);
+    // A clean stop leaves the data file alone current, for whoever reads it: both versions, and an empty journal.
+    const onDisk = JSON.parse(readFileSync(dataFile, 'utf8'));
+    expect(onDisk.drafts[draft.id].versions.map((v: { markdown: string }) => v.markdown)).toEqual([draft.markdown, `${draft.markdown}\n补充说明一段。\n`]);
+    expect(readFileSync(`${dataFile}.journal`, 'utf8')).toBe('');
 
     const second = await started(dataFile);
     const read = await fetch(`${second.base}/api/drafts/${draft.id}?version=1`);

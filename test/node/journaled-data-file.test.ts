@@ -1,0 +1,122 @@
+/** The Node data file: saves appended to a journal, the whole file rewritten now and then, everything read back. */
+import { appendFileSync, copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DataFileError } from '../../src/node/data-file.js';
+import { JournaledDataFile } from '../../src/node/journaled-data-file.js';
+import { createLowStore, type DraftRecord, type SessionRecord } from '../../src/store/store.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+function tempFile() {
+  const dir = mkdtempSync(join(tmpdir(), 'journal-'));
+  dirs.push(dir);
+  return join(dir, 'db.json');
+}
+
+const session = (id: string, answer: string): SessionRecord => ({ id, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-02T00:00:00Z', answers: [answer] });
+const draft = (id: string, sessionId?: string) =>
+  ({ id, type: 'work-plan', facts: {}, outline: { items: [] }, versions: [], createdAt: 'x', updatedAt: 'x', ...(sessionId ? { sessionId } : {}) }) as unknown as DraftRecord;
+
+/** A second process's view: a fresh adapter on the same file, as a restart after `kill -9` would read it. */
+async function reopen(file: string) {
+  const warnings: string[] = [];
+  const adapter = new JournaledDataFile(file, { warn: (m) => warnings.push(m), compactAfterMs: 60_000 });
+  const store = await createLowStore(adapter);
+  return { adapter, store, warnings };
+}
+
+describe('JournaledDataFile', () => {
+  it('answers a save after appending only the changed record, and a restart reads every answered save', async () => {
+    const file = tempFile();
+    const { store } = await reopen(file);
+    await store.saveSession(session('s1', '第一条'));
+    await store.saveSession(session('s2', '第二条'));
+    await store.saveSession(session('s1', '第一条改过'));
+    // Nothing rewrote the data file (written empty at the first start): the three saves are three journal
+    // lines, each one record.
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ drafts: {}, sessions: {} });
+    const lines = readFileSync(`${file}.journal`, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.op, l.id])).toEqual([['put', 's1'], ['put', 's2'], ['put', 's1']]);
+
+    // No close, no compaction: as after a crash.
+    const again = await reopen(file);
+    expect((await again.store.getSession('s1'))?.answers).toEqual(['第一条改过']);
+    expect((await again.store.getSession('s2'))?.answers).toEqual(['第二条']);
+    // Reading compacted the journal into the data file: a complete lowdb JSON file, and an empty journal.
+    expect(Object.keys(JSON.parse(readFileSync(file, 'utf8')).sessions).sort()).toEqual(['s1', 's2']);
+    expect(readFileSync(`${file}.journal`, 'utf8')).toBe('');
+  });
+
+  it('journals removals: a deleted session and its drafts stay deleted after a restart', async () => {
+    const file = tempFile();
+    const { store } = await reopen(file);
+    await store.saveSession(session('s1', '甲'));
+    await store.saveDraft(draft('d1', 's1'));
+    await store.saveDraft(draft('d2'));
+    expect(await store.deleteSession('s1')).toBe(true);
+    const again = await reopen(file);
+    expect(await again.store.getSession('s1')).toBeUndefined();
+    expect(await again.store.getDraft('d1')).toBeUndefined();
+    expect((await again.store.getDraft('d2'))?.id).toBe('d2');
+  });
+
+  it('compacts by size on its own: the data file then holds everything and the journal starts empty', async () => {
+    const file = tempFile();
+    const adapter = new JournaledDataFile(file, { compactAfterBytes: 1, compactAfterMs: 60_000 });
+    const store = await createLowStore(adapter);
+    await store.saveSession(session('s1', '一'.repeat(100)));
+    await adapter.compact(); // the one the save started, if still running
+    expect(JSON.parse(readFileSync(file, 'utf8')).sessions.s1.answers).toEqual(['一'.repeat(100)]);
+    expect(readFileSync(`${file}.journal`, 'utf8')).toBe('');
+    await store.saveSession(session('s2', '二'));
+    await adapter.close();
+    expect(Object.keys(JSON.parse(readFileSync(file, 'utf8')).sessions).sort()).toEqual(['s1', 's2']);
+  });
+
+  it('loses no answered save when saves and compactions interleave', async () => {
+    const file = tempFile();
+    // A compaction after every append: the worst interleaving of rewrite, truncate and append.
+    const adapter = new JournaledDataFile(file, { compactAfterBytes: 1, compactAfterMs: 60_000 });
+    const store = await createLowStore(adapter);
+    const saves = Array.from({ length: 300 }, (_, i) => store.saveSession(session(`s${i % 50}`, `回答 ${i}`)));
+    await Promise.all(saves);
+    // What a crash now would leave on disk: the data file plus the journal, copied in this same tick (the first
+    // adapter's background compaction goes on, and two adapters must not share one file).
+    const copy = tempFile();
+    if (existsSync(file)) copyFileSync(file, copy);
+    copyFileSync(`${file}.journal`, `${copy}.journal`);
+    await adapter.close();
+    const again = await reopen(copy);
+    for (let id = 0; id < 50; id++) {
+      // The last save of each session is the 250th-or-later: that is what every reader must see.
+      const last = 250 + id;
+      expect((await again.store.getSession(`s${id}`))?.answers).toEqual([`回答 ${last}`]);
+    }
+  });
+
+  it('skips a torn last line (a crash mid-append, never answered) and says so', async () => {
+    const file = tempFile();
+    const { store } = await reopen(file);
+    await store.saveSession(session('s1', '完整'));
+    appendFileSync(`${file}.journal`, '{"op":"put","kind":"sessions","id":"s2","record":{"id":"s2","answ');
+    const again = await reopen(file);
+    expect((await again.store.getSession('s1'))?.answers).toEqual(['完整']);
+    expect(await again.store.getSession('s2')).toBeUndefined();
+    expect(again.warnings.join('')).toMatch(/最后一行没有写完/);
+  });
+
+  it('refuses a journal damaged before its last line, and leaves both files as they are', async () => {
+    const file = tempFile();
+    writeFileSync(file, '{"drafts":{},"sessions":{}}');
+    const journal = '{"op":"put","kind":"sessions","id":"s1","record":{"id":"s1"}}\nnot json\n{"op":"del","kind":"sessions","id":"s1"}\n';
+    writeFileSync(`${file}.journal`, journal);
+    await expect(reopen(file)).rejects.toThrow(DataFileError);
+    await expect(reopen(file)).rejects.toThrow(/第 2 行已损坏/);
+    expect(readFileSync(`${file}.journal`, 'utf8')).toBe(journal);
+    expect(readFileSync(file, 'utf8')).toBe('{"drafts":{},"sessions":{}}');
+  });
+});
