@@ -184,7 +184,8 @@ export class JournaledDataFile implements Adapter<DbShape> {
       let entry: JournalEntry;
       try {
         entry = JSON.parse(line) as JournalEntry;
-        if ((entry.op !== 'put' && entry.op !== 'del') || !KINDS.includes(entry.kind) || typeof entry.id !== 'string') throw new Error('格式不对');
+        // Ids are ours (128-bit base64url); `__proto__` as a key would replace the object's prototype instead.
+        if ((entry.op !== 'put' && entry.op !== 'del') || !KINDS.includes(entry.kind) || typeof entry.id !== 'string' || entry.id === '__proto__') throw new Error('格式不对');
       } catch (error) {
         if (index === last) {
           this.warn(`日志 ${this.journalFile} 的最后一行没有写完（上次退出时正在写入，那次保存未被确认），已略过。`);
