@@ -6,7 +6,7 @@ import type { ReportType } from '../domain/report-types.js';
 import { lexMarkdown, renderHtml } from '../render/html.js';
 import { renderText } from '../render/text.js';
 import { assembleMarkdown } from './assemble.js';
-import type { Composer, DraftEvent, DraftResult } from './draft-events.js';
+import type { Composer, ComposerEvent, DraftEvent, DraftResult } from './draft-events.js';
 
 /**
  * Guards and renders finished Markdown: used for composed drafts and for edited versions alike.
@@ -41,6 +41,21 @@ export interface DraftRequest {
   signal?: AbortSignal;
 }
 
+/** Gathers a composer's events: the text of each piece, in order, and the composer's own warnings. */
+class ComposedPieces {
+  readonly pieces = new Map<string, string>();
+  readonly warnings: DraftWarning[] = [];
+
+  add(event: ComposerEvent): void {
+    if (event.type === 'text') this.pieces.set(event.key, (this.pieces.get(event.key) ?? '') + event.text);
+    if (event.type === 'warning') this.warnings.push(event.warning);
+  }
+
+  finish(facts: FactSheet, outline: Outline, composer: string): DraftResult {
+    return finishDraft(facts, outline, assembleMarkdown(facts, outline, this.pieces), composer, this.warnings);
+  }
+}
+
 /**
  * Drafts as a stream: the outline first, the composer's events as they come, then `done` with the result.
  * @example for await (const event of draftEvents({ facts, type, composer: offlineComposer })) …
@@ -48,22 +63,25 @@ export interface DraftRequest {
 export async function* draftEvents({ facts, type, composer, outline, signal }: DraftRequest): AsyncGenerator<DraftEvent> {
   const plan = outline ?? buildOutline(facts, type);
   yield { type: 'outline', outline: plan };
-  const pieces = new Map<string, string>();
-  const composerWarnings: DraftWarning[] = [];
+  const composed = new ComposedPieces();
   for await (const event of composer.compose({ facts, type, outline: plan, signal })) {
-    if (event.type === 'text') pieces.set(event.key, (pieces.get(event.key) ?? '') + event.text);
-    if (event.type === 'warning') composerWarnings.push(event.warning);
+    composed.add(event);
     yield event;
   }
-  const result = finishDraft(facts, plan, assembleMarkdown(facts, plan, pieces), composer.name, composerWarnings);
-  for (const warning of result.warnings.slice(composerWarnings.length)) yield { type: 'warning', warning };
+  const composerWarnings = composed.warnings.length;
+  const result = composed.finish(facts, plan, composer.name);
+  for (const warning of result.warnings.slice(composerWarnings)) yield { type: 'warning', warning };
   yield { type: 'done', result };
 }
 
-/** Drafts and returns the whole result. */
-export async function composeDraft(request: DraftRequest): Promise<DraftResult> {
-  for await (const event of draftEvents(request)) {
-    if (event.type === 'done') return event.result;
-  }
-  throw new Error('draft pipeline ended without a result');
+/**
+ * Drafts and returns the whole result: the same pieces, warnings and result as `draftEvents`, read straight from
+ * the composer. Who wants only the result (a JSON answer, the CLI) skips re-yielding every event through another
+ * async generator, a few microtasks each.
+ */
+export async function composeDraft({ facts, type, composer, outline, signal }: DraftRequest): Promise<DraftResult> {
+  const plan = outline ?? buildOutline(facts, type);
+  const composed = new ComposedPieces();
+  for await (const event of composer.compose({ facts, type, outline: plan, signal })) composed.add(event);
+  return composed.finish(facts, plan, composer.name);
 }

@@ -1,8 +1,9 @@
 /** Drafts as stored records: compose and keep, save an edit as a new version, read any version. */
-import { draftEvents, finishDraft } from '../compose/draft-pipeline.js';
+import { composeDraft, draftEvents, finishDraft } from '../compose/draft-pipeline.js';
 import type { DraftEvent, DraftResult } from '../compose/draft-events.js';
 import type { FactSheet } from '../domain/fact-sheet.js';
 import type { Outline } from '../domain/outline.js';
+import type { ReportType } from '../domain/report-types.js';
 import type { Deps } from '../http/router.js';
 import { ApiError, notFound } from '../http/errors.js';
 import type { DraftRecord, DraftVersion } from '../store/store.js';
@@ -48,27 +49,48 @@ export interface StartDraft {
  * so a client that sees `done` can always read the draft back. `done` carries the stored id.
  */
 export async function* createDraft(deps: Deps, start: StartDraft): AsyncGenerator<DraftEvent | { type: 'stored'; view: DraftView }> {
-  const type = deps.reportTypes.get(start.facts.type);
-  if (!type) throw new ApiError(400, 'invalid_request', `未知的报告类型“${start.facts.type}”`);
+  const type = reportTypeOf(deps, start.facts);
   for await (const event of draftEvents({ facts: start.facts, type, composer: deps.composer, outline: start.outline, signal: start.signal })) {
     if (event.type !== 'done') {
       yield event;
       continue;
     }
-    const now = deps.now().toISOString();
-    const record: DraftRecord = {
-      id: deps.newId(),
-      type: type.id,
-      facts: start.facts,
-      outline: event.result.outline,
-      versions: [versionOf(1, event.result, 'compose', now)],
-      ...(start.sessionId ? { sessionId: start.sessionId } : {}),
-      createdAt: now,
-      updatedAt: now,
-    };
-    await deps.store.saveDraft(record);
-    yield { type: 'stored', view: viewOf(record, undefined, event.result) };
+    yield { type: 'stored', view: await storeDraft(deps, start, type, event.result) };
   }
+}
+
+/**
+ * Drafts and stores, for a caller that wants only the stored draft (a JSON answer): the same draft and record
+ * as `createDraft`, without passing each event through two more async generators.
+ * @example const view = await draftAndStore(deps, { facts, signal })
+ */
+export async function draftAndStore(deps: Deps, start: StartDraft): Promise<DraftView> {
+  const type = reportTypeOf(deps, start.facts);
+  const result = await composeDraft({ facts: start.facts, type, composer: deps.composer, outline: start.outline, signal: start.signal });
+  return storeDraft(deps, start, type, result);
+}
+
+function reportTypeOf(deps: Deps, facts: FactSheet): ReportType {
+  const type = deps.reportTypes.get(facts.type);
+  if (!type) throw new ApiError(400, 'invalid_request', `未知的报告类型“${facts.type}”`);
+  return type;
+}
+
+/** Keeps a composed draft as version 1 and returns its view (rendered already, so not rendered again). */
+async function storeDraft(deps: Deps, start: StartDraft, type: ReportType, result: DraftResult): Promise<DraftView> {
+  const now = deps.now().toISOString();
+  const record: DraftRecord = {
+    id: deps.newId(),
+    type: type.id,
+    facts: start.facts,
+    outline: result.outline,
+    versions: [versionOf(1, result, 'compose', now)],
+    ...(start.sessionId ? { sessionId: start.sessionId } : {}),
+    createdAt: now,
+    updatedAt: now,
+  };
+  await deps.store.saveDraft(record);
+  return viewOf(record, undefined, result);
 }
 
 function versionOf(version: number, result: DraftResult, source: DraftVersion['source'], createdAt: string): DraftVersion {

@@ -1,7 +1,7 @@
 /** Drafts: POST /api/drafts (JSON or SSE), GET/PUT /api/drafts/:id, GET /api/drafts/:id/export. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { factSheetSchema } from '../domain/fact-sheet.js';
-import { createDraft, loadDraft, saveEdit, viewOf } from '../drafts/draft-service.js';
+import { createDraft, draftAndStore, loadDraft, saveEdit, viewOf } from '../drafts/draft-service.js';
 import { renderHtml } from '../render/html.js';
 import { renderText } from '../render/text.js';
 import { DOCX_MEDIA_TYPE, renderDocx } from '../render/docx.js';
@@ -121,11 +121,13 @@ export function draftRoutes() {
     if (!deps.reportTypes.has(facts.type)) {
       throw validationError([{ path: 'type', message: `未知的报告类型“${facts.type}”，可选：${[...deps.reportTypes.keys()].join('、')}` }]);
     }
-    const abort = clientAbort(c);
-    const events = createDraft(deps, { facts, signal: abort.signal });
-    if (wantsEventStream(c)) return streamDraft(c, events, abort) as never;
-    for await (const event of events) if (event.type === 'stored') return c.json(event.view, 201);
-    throw new Error('draft not stored');
+    if (wantsEventStream(c)) {
+      const abort = clientAbort(c);
+      return streamDraft(c, createDraft(deps, { facts, signal: abort.signal }), abort) as never;
+    }
+    // JSON wants the stored draft only: no event stream to walk, and the request's own signal (aborted when the
+    // client goes away) stops a model composer, without a controller of our own.
+    return c.json(await draftAndStore(deps, { facts, signal: c.req.raw.signal }), 201);
   });
 
   router.openapi(getDraftRoute, async (c) => {
