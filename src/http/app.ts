@@ -16,8 +16,8 @@ import { sessionRoutes } from './sessions.js';
 import { sessionDeleteRoutes } from './session-delete.js';
 import { IMPORT_UPLOAD_LIMIT, importRoutes } from './imports.js';
 import { accessControl } from './middleware/access.js';
-import { declaredBodyLimit } from './middleware/body-limit.js';
 import { corsFor } from './middleware/cors.js';
+import { requestBodyGate } from './middleware/request-body.js';
 import { setResponseHeader } from './middleware/response-headers.js';
 import { createRateLimiter } from './middleware/rate-limiter.js';
 import { requestLogLine } from './middleware/request-log.js';
@@ -58,26 +58,8 @@ export function createApp(deps: AppDeps) {
   app.use('/openapi.json', allowOrigin);
   // Keys for tool routes, origins for the widget's, rate limits for all (src/http/middleware/access.ts).
   app.use('/api/*', accessControl(full.config, full.rateLimiters));
-  app.use('/api/*', async (c, next) => {
-    const method = c.req.method;
-    if ((method === 'POST' || method === 'PUT') && !c.req.path.startsWith('/api/imports')) {
-      const type = c.req.header('content-type') ?? '';
-      if (!/^application\/json\b/i.test(type) && c.req.header('content-length') !== '0') {
-        throw new ApiError(415, 'unsupported_media_type', '请求体应为 JSON（Content-Type: application/json）');
-      }
-    }
-    await next();
-  });
-  const jsonLimit = declaredBodyLimit(JSON_BODY_LIMIT, () => {
-    throw new ApiError(413, 'payload_too_large', `请求内容超过 ${JSON_BODY_LIMIT / 1024} KiB 上限，请精简后重试`);
-  });
-  // A file upload to /api/imports (a .docx) may be larger; JSON everywhere keeps the small limit.
-  const uploadLimit = declaredBodyLimit(IMPORT_UPLOAD_LIMIT, () => {
-    throw new ApiError(413, 'payload_too_large', `上传的文件超过 ${IMPORT_UPLOAD_LIMIT / 1024 / 1024} MiB 上限`);
-  });
-  app.use('/api/*', (c, next) =>
-    (c.req.path === '/api/imports' && /^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '') ? uploadLimit : jsonLimit)(c, next),
-  );
+  // JSON only (415) and size limits (413), in one pass (src/http/middleware/request-body.ts).
+  app.use('/api/*', requestBodyGate({ json: JSON_BODY_LIMIT, upload: IMPORT_UPLOAD_LIMIT }));
   app.route('/', reportTypeRoutes());
   app.route('/', draftRoutes());
   app.route('/', rewriteRoutes());
