@@ -8,6 +8,7 @@ import { h, replaceChildren } from './dom.js';
 import { joinParts, splitParts, type DraftPart } from './draft-parts.js';
 import { listPlaceholders, markDraft, renderMarkdown } from './markdown-lite.js';
 import { sanitize } from './sanitize.js';
+import { shouldSend } from './keys.js';
 
 export interface DraftHooks {
   announce(text: string): void;
@@ -140,7 +141,7 @@ export function draftView(api: Api, hooks: DraftHooks) {
     const edit = h('button', { type: 'button', class: 'small', 'aria-label': `编辑“${part.label}”` }, '编辑');
     const tools = h('div', { class: 'parttools' }, edit);
     const leaf = leafNumber(index);
-    if (canRewrite && leaf) tools.append(...rewriteTools(part, leaf));
+    if (canRewrite && leaf) tools.append(...rewriteTools(part, index, leaf));
     const block = h('section', { class: 'part', 'data-part': index, 'aria-label': part.label }, body, tools);
     edit.addEventListener('click', () => openEditor(block, index));
     return block;
@@ -153,7 +154,7 @@ export function draftView(api: Api, hooks: DraftHooks) {
     return 1 + parts.slice(1, index).reduce((sum, part) => sum + Math.max(1, subs(part)), 0);
   }
 
-  function rewriteTools(part: DraftPart, leaf: number): HTMLElement[] {
+  function rewriteTools(part: DraftPart, index: number, leaf: number): HTMLElement[] {
     const select = h(
       'select',
       { 'aria-label': `改写“${part.label}”的方式` },
@@ -161,7 +162,8 @@ export function draftView(api: Api, hooks: DraftHooks) {
       h('option', { value: '更详细' }, '更详细'),
       h('option', { value: 'custom' }, '按我的要求……'),
     );
-    const button = h('button', { type: 'button', class: 'small' }, '改写');
+    // Named after its part: every part has one, and a screen reader's list of five bare “改写” can't be told apart.
+    const button = h('button', { type: 'button', class: 'small rewrite', 'aria-label': `改写“${part.label}”` }, '改写');
     button.addEventListener('click', async () => {
       if (!current) return;
       let instruction = select.value;
@@ -170,6 +172,12 @@ export function draftView(api: Api, hooks: DraftHooks) {
         const existing = block?.querySelector<HTMLInputElement>('input.instruction');
         if (!existing || !existing.value.trim()) {
           const input = h('input', { type: 'text', class: 'instruction', placeholder: '例如：突出数字，控制在200字内', 'aria-label': '改写要求' });
+          // Enter sends the instruction, as in the chat box; without this a keyboard user had to Tab back to 改写.
+          input.addEventListener('keydown', (event) => {
+            if (!shouldSend(event)) return;
+            event.preventDefault();
+            if (!button.disabled) button.click();
+          });
           if (!existing) block?.querySelector('.parttools')?.before(input);
           (existing ?? input).focus();
           say('请写下改写要求，再点“改写”');
@@ -177,15 +185,20 @@ export function draftView(api: Api, hooks: DraftHooks) {
         }
         instruction = existing.value.trim();
       }
+      // Disabling the focused button drops focus to the page in Chromium; give it back when the request is over.
+      const hadFocus = (button.getRootNode() as Document | ShadowRoot).activeElement === button;
       button.disabled = true;
       say('正在改写……');
       try {
         show(await api.rewrite(current.id, leaf, instruction));
         say(`已改写“${part.label}”，保存为第 ${current.version} 版`);
+        // show() drew every part again, so the button that had focus is gone: focus the new one of this part.
+        doc.querySelector<HTMLElement>(`[data-part="${index}"] button.rewrite`)?.focus();
       } catch (error) {
         say((error as Error).message, true);
       } finally {
         button.disabled = false;
+        if (hadFocus && button.isConnected) button.focus();
       }
     });
     return [select, button];

@@ -67,3 +67,14 @@ export function watchDraftArrival(page: Page, selector = 'report-drafter[mode=in
 
 export const draftArrival = (page: Page) =>
   page.evaluate(() => (document as unknown as { __draftArrival: { writing: number; statuses: string[] } }).__draftArrival);
+
+/** The draft id the widget remembers for its page (what a reload opens again). */
+export const rememberedDraft = (page: Page): Promise<string | null> =>
+  page.evaluate(() => {
+    const entry = Object.entries(localStorage).find(([key]) => key.startsWith('report-drafter:'));
+    return entry ? JSON.parse(entry[1]).draft ?? null : null;
+  });
+
+/** Each part of the finished draft as the reader sees it, without its tools (编辑, 改写…). */
+export const partTexts = (widget: Locator): Promise<string[]> =>
+  widget.locator('article.doc section.part').evaluateAll((parts) => parts.map((part) => (part.firstElementChild as HTMLElement).innerText.trim()));
