@@ -1,6 +1,7 @@
 /**
  * POST /api/drafts requests per second on Node over loopback, against a bare Hono JSON endpoint served the same
- * way in the same run (the ratio is what to read: the machine is shared and noisy).
+ * way in the same run (the ratio is what to read: the machine is shared and noisy). A third endpoint answers a
+ * stored copy of the same draft without drafting: what the 14 KB answer alone costs, for reading the gap.
  * Run: npx tsx bench/draft-endpoint.ts   (DURATION_MS, CONCURRENCY to change the load)
  */
 import { readFileSync } from 'node:fs';
@@ -27,6 +28,11 @@ const app = createApp({
   config: parseConfig({ RATE_LIMIT_PER_MINUTE: '1000000', KEY_RATE_LIMIT_PER_MINUTE: '1000000' }),
 });
 const bare = new Hono().post('/api/drafts', async (c) => c.json({ received: Object.keys(await c.req.json()).length }, 201));
+const stored = await (await app.request('/api/drafts', { method: 'POST', headers: { 'content-type': 'application/json' }, body: facts })).json();
+const answerOnly = new Hono().post('/api/drafts', async (c) => {
+  await c.req.json();
+  return c.json(stored, 201);
+});
 
 function listen(fetch: (r: Request) => Response | Promise<Response>): Promise<{ url: string; close: () => void }> {
   return new Promise((resolve) => {
@@ -55,14 +61,20 @@ async function load(url: string): Promise<{ rps: number; errors: number }> {
 
 const ours = await listen(app.fetch);
 const baseline = await listen(bare.fetch);
+const sameAnswer = await listen(answerOnly.fetch);
 await load(ours.url); // warm up both before measuring
 await load(baseline.url);
 const a = await load(baseline.url);
 const b = await load(ours.url);
+await load(sameAnswer.url);
+const d = await load(sameAnswer.url);
 console.log(`| endpoint | req/s | errors |\n| --- | --- | --- |`);
 console.log(`| bare Hono JSON (baseline) | ${a.rps.toFixed(0)} | ${a.errors} |`);
 console.log(`| POST /api/drafts (${EXAMPLE} example, offline) | ${b.rps.toFixed(0)} | ${b.errors} |`);
+console.log(`| bare Hono answering the stored draft (no drafting) | ${d.rps.toFixed(0)} | ${d.errors} |`);
 console.log(`\nratio drafts/baseline: ${(b.rps / a.rps).toFixed(2)} (target ≥ 0.5); ${CONCURRENCY} clients, ${DURATION_MS} ms each`);
+console.log(`ratio stored-draft answer/baseline: ${(d.rps / a.rps).toFixed(2)} (the 14 KB answer alone, for reading the gap)`);
 ours.close();
 baseline.close();
+sameAnswer.close();
 process.exit(0);
