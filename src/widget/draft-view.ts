@@ -140,18 +140,23 @@ export function draftView(api: Api, hooks: DraftHooks) {
     const body = h('div', {}, rendered(part.markdown, invented));
     const edit = h('button', { type: 'button', class: 'small', 'aria-label': `编辑“${part.label}”` }, '编辑');
     const tools = h('div', { class: 'parttools' }, edit);
-    const leaf = leafNumber(index);
+    const leaf = firstLeaf(index);
     if (canRewrite && leaf) tools.append(...rewriteTools(part, index, leaf));
     const block = h('section', { class: 'part', 'data-part': index, 'aria-label': part.label }, body, tools);
     edit.addEventListener('click', () => openEditor(block, index));
     return block;
   }
 
-  /** The rewrite route counts leaf parts in body order (（一）（二） each count); a part with sub-parts has none. */
-  function leafNumber(index: number): number | null {
-    const subs = (part: DraftPart) => (part.markdown.match(/^###\s/gm) ?? []).length;
-    if (index === 0 || subs(parts[index])) return null;
-    return 1 + parts.slice(1, index).reduce((sum, part) => sum + Math.max(1, subs(part)), 0);
+  /** The （一）（二） headings inside a part, as shown. */
+  const subHeadings = (part: DraftPart) => [...part.markdown.matchAll(/^###\s+(.+?)\s*$/gm)].map((m) => m[1].replace(/\\(.)/g, '$1'));
+
+  /**
+   * The rewrite route counts leaf parts in body order (（一）（二） each count, a part with sub-parts itself doesn't):
+   * the number of this part's first leaf; null for the title and opening.
+   */
+  function firstLeaf(index: number): number | null {
+    if (index === 0) return null;
+    return 1 + parts.slice(1, index).reduce((sum, part) => sum + Math.max(1, subHeadings(part).length), 0);
   }
 
   function rewriteTools(part: DraftPart, index: number, leaf: number): HTMLElement[] {
@@ -162,6 +167,15 @@ export function draftView(api: Api, hooks: DraftHooks) {
       h('option', { value: '更详细' }, '更详细'),
       h('option', { value: 'custom' }, '按我的要求……'),
     );
+    // A part made of （一）（二）… is rewritten one sub-part at a time (the route has no whole-group rewrite); without
+    // this choice such a part — a work plan's 主要工作和措施, its main content — had no 改写 at all.
+    const subs = subHeadings(part);
+    const which = h(
+      'select',
+      { class: 'which', 'aria-label': `改写“${part.label}”中的哪一部分` },
+      ...subs.map((label, i) => h('option', { value: String(i) }, label)),
+    );
+    const target = () => (subs.length ? { leaf: leaf + Number(which.value), label: subs[Number(which.value)] } : { leaf, label: part.label });
     // Named after its part: every part has one, and a screen reader's list of five bare “改写” can't be told apart.
     const button = h('button', { type: 'button', class: 'small rewrite', 'aria-label': `改写“${part.label}”` }, '改写');
     button.addEventListener('click', async () => {
@@ -190,10 +204,14 @@ export function draftView(api: Api, hooks: DraftHooks) {
       button.disabled = true;
       say('正在改写……');
       try {
-        show(await api.rewrite(current.id, leaf, instruction));
-        say(`已改写“${part.label}”，保存为第 ${current.version} 版`);
-        // show() drew every part again, so the button that had focus is gone: focus the new one of this part.
-        doc.querySelector<HTMLElement>(`[data-part="${index}"] button.rewrite`)?.focus();
+        const { leaf: n, label } = target();
+        show(await api.rewrite(current.id, n, instruction));
+        say(`已改写“${label}”，保存为第 ${current.version} 版`);
+        // show() drew every part again, so the controls that had focus are gone: focus this part's new ones.
+        const again = doc.querySelector(`[data-part="${index}"]`);
+        const whichAgain = again?.querySelector<HTMLSelectElement>('select.which');
+        if (whichAgain) whichAgain.value = which.value;
+        again?.querySelector<HTMLElement>('button.rewrite')?.focus();
       } catch (error) {
         say((error as Error).message, true);
       } finally {
@@ -201,7 +219,7 @@ export function draftView(api: Api, hooks: DraftHooks) {
         if (hadFocus && button.isConnected) button.focus();
       }
     });
-    return [select, button];
+    return subs.length ? [which, select, button] : [select, button];
   }
 
   function replacePart(index: number, markdown: string): string {

@@ -83,6 +83,9 @@ ol.outline .sub{flex-basis:100%;font-size:13px;color:#616e7c;padding-left:2.5em}
 .part.writing{border-color:#93c5fd;background:#f8fbff}
 .parttools{display:flex;gap:6px;flex-wrap:wrap;justify-content:flex-end;align-items:center;margin-top:2px}
 .parttools select{width:auto;padding:3px 6px;font-size:13px;min-height:30px}
+/* The sub-part choice holds whole （一） headings: it may shrink and cut them rather than push the part wider. */
+.parttools select{max-width:100%}
+.parttools select.which{flex:0 1 auto;min-width:0}
 .parttools input{width:auto;flex:1;min-width:160px;padding:4px 8px;font-size:13px}
 .editor{display:grid;grid-template-columns:1fr 1fr;gap:8px;margin:6px 0}
 .editor textarea{min-height:200px;font:13px/1.6 ui-monospace,"WenQuanYi Zen Hei Mono",monospace;resize:vertical}

@@ -266,4 +266,58 @@ describe('widget: rewriting one part', () => {
     expect(visible).toBe(true);
     await page.close();
   }, 120_000);
+
+  it('a part made of （一）（二） rewrites the chosen sub-part only (work plan, 主要工作和措施)', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.origin}/?type=work-plan`);
+    const widget = widgetIn(page);
+    await widget.locator('.msg.bot').first().waitFor();
+    await answer(widget, '青河区教育局');
+    await answer(widget, '2025—2026学年第一学期');
+    await answer(widget, '教学管理、校园安全');
+    await answer(widget, '开展教学视导2轮；组织新教师培训120人次');
+    await answer(widget, '完成安全隐患排查48所学校；组织应急演练3次');
+    await press(widget, '跳过');
+    await answer(widget, '完成');
+    await widget.locator('.review').getByRole('button', { name: '确认提纲，开始起草' }).click();
+    await widget.locator('.draft .actions').waitFor();
+    const id = (await rememberedDraft(page))!;
+    const start = await getDraft(id);
+    /** The stored draft cut at its ## and ### headings: the blocks a sub-part rewrite must leave alone. */
+    const blocks = (markdown: string) => markdown.split(/\n(?=#{2,3} )/);
+    const old = blocks(start.markdown);
+    const grouped = old.findIndex((block, i) => block.startsWith('## ') && old[i + 1]?.startsWith('### ') && old[i + 2]?.startsWith('### '));
+    expect(grouped).toBeGreaterThan(0); // the plan has a part with at least two sub-parts
+    const groupLabel = old[grouped].split('\n')[0].replace(/^##\s+/, '');
+    const part = widget.getByRole('region', { name: groupLabel });
+    const which = part.getByRole('combobox', { name: `改写“${groupLabel}”中的哪一部分` });
+    // The choice lists the sub-parts by their headings; pick the second.
+    const secondLabel = old[grouped + 2].split('\n')[0].replace(/^###\s+/, '');
+    await which.selectOption({ label: secondLabel });
+    await part.getByRole('combobox', { name: `改写“${groupLabel}”的方式` }).selectOption({ label: '更简洁' });
+    await part.getByRole('button', { name: `改写“${groupLabel}”` }).click();
+    await expect.poll(() => toast(widget).innerText()).toMatch(/已改写/);
+    expect(await toast(widget).innerText()).toContain(secondLabel);
+    const after = await getDraft(id);
+    expect(after.version).toBe(start.version + 1);
+    const now = blocks(after.markdown);
+    expect(now.length).toBe(old.length);
+    expect(now[grouped + 2]).not.toBe(old[grouped + 2]);
+    expect(figuresOf(now[grouped + 2])).toEqual(figuresOf(old[grouped + 2]));
+    expect(now.filter((_, i) => i !== grouped + 2)).toEqual(old.filter((_, i) => i !== grouped + 2));
+    for (const figure of ['2轮', '120人次', '48所', '3次']) expect(after.markdown).toContain(figure);
+    expect(after.figures.invented).toEqual([]);
+    // The widget shows the new text, and the choice still names the sub-part just rewritten.
+    await expect.poll(() => part.innerText()).toContain(now[grouped + 2].split('\n').filter(Boolean).at(-1)!.replace(/^\d+\.\s*/, ''));
+    expect(await which.inputValue()).toBe('1');
+    await page.setViewportSize({ width: 375, height: 812 });
+    await part.getByRole('button', { name: `改写“${groupLabel}”` }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '/tmp/widget-rewrite-group-375.png' });
+    const overflow = await part.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      return [...el.querySelectorAll('.parttools > *')].filter((tool) => tool.getBoundingClientRect().right > box.right + 1).length;
+    });
+    expect(overflow).toBe(0);
+    await page.close();
+  }, 120_000);
 });
