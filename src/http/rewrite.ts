@@ -82,7 +82,8 @@ export function rewriteRoutes() {
       text = rewriteOffline(instruction, span.text, item, record.facts, type);
     }
     if (!text?.trim() || text.trim() === span.text) {
-      throw new ApiError(409, 'nothing_to_change', `第 ${n} 部分已无法在不增加事实的前提下“${instruction}”，请补充事实或直接编辑`);
+      // Named by its heading as the reader sees it (“（二）…”): n counts sub-parts, which the reader's 一、二、 don't.
+      throw new ApiError(409, 'nothing_to_change', `“${item.number}${item.heading}”已写进了这一部分的全部事实，无法在不增加事实的前提下“${instruction}”；请补充事实，或直接编辑这一部分`);
     }
     return c.json(await saveEdit(deps, id, replaceSpan(markdown, span, text), 'rewrite'), 200);
   });
