@@ -15,7 +15,7 @@ interface View {
 
 /** The draft cut at its `## ` and `### ` headings: what a rewrite of one leaf may change, and what it must not. */
 const blocks = (markdown: string) => markdown.split(/\n(?=#{2,3} )/);
-const figuresOf = (text: string) => findFigures(text).map((f) => f.text).sort();
+const figuresOf = (text: string) => [...findFigures(text)].sort();
 
 async function drafted(fetcher: Fetcher, facts: unknown): Promise<View> {
   const response = await postJson(fetcher, '/api/drafts', facts);
@@ -40,6 +40,7 @@ export function rewriteSuite(fetcher: Fetcher) {
     expect(changed.map((c, i) => (c ? i : -1)).filter((i) => i >= 0)).toEqual([2]);
     expect(after[2].length).toBeLessThan(before[2].length);
     expect(after[2].startsWith(before[2].split('\n')[0])).toBe(true); // its heading kept
+    expect(figuresOf(before[2]).length).toBeGreaterThan(0);
     expect(figuresOf(after[2])).toEqual(figuresOf(before[2]));
     expect(view.figures.invented).toEqual([]);
     expect(view.figures.missing).toEqual([]);
