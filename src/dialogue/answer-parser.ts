@@ -12,6 +12,8 @@ export interface ParsedAnswer {
   theme?: string;
   /** Work areas (section topics). */
   topics?: string[];
+  /** Work areas named with their facts in the same answer (党建工作：开展主题党日12次); each is also in `topics`. */
+  topicFacts?: Array<{ topic: string; facts: string[] }>;
   /** Facts for the section being asked about. */
   facts?: string[];
   goals?: string[];

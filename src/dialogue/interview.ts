@@ -533,6 +533,14 @@ export function finishTurn(state: InterviewState, type: ReportType, rawText: str
     if (parsed.topics?.length) {
       f.sections = mergeTopics(f, parsed.topics, key === 'sections');
       took('工作领域', ` ${f.sections.length} 个：${f.sections.map((x) => x.topic).join('、')}`);
+      // Facts said with their work area are that area's answer: it is not asked about again.
+      for (const { topic, facts } of parsed.topicFacts ?? []) {
+        const section = f.sections.find((x) => x.topic === shortText(topic));
+        if (!section) continue;
+        const { items, dropped } = capList(facts.map((i) => i.trim()).filter(Boolean), LIMITS.factsPerSection);
+        section.facts = items;
+        took(`“${section.topic}”的情况`, ` ${items.length} 条${dropped ? `（超出上限，另有 ${dropped} 条未收下）` : ''}`);
+      }
     }
     if (parsed.facts?.length && index !== null && f.sections[index]) {
       const { items, dropped } = capList(parsed.facts.map((i) => i.trim()).filter(Boolean), LIMITS.factsPerSection);

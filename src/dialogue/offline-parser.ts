@@ -39,6 +39,16 @@ const LABELS: Array<[keyof ParsedAnswer, RegExp]> = [
 const LIST_FIELDS = ['guidance', 'goals', 'problems', 'nextSteps'] as const;
 type ListField = (typeof LIST_FIELDS)[number];
 
+/** A work area and what was done in it, said together: `党建工作：开展主题党日12次，发展党员8名`. */
+const TOPIC_WITH_FACTS = /^([^：:，,。；;]{2,20})[：:]\s*(.+)$/s;
+
+/** The answer cut where one work area ends (lines, numbering, ；), never at commas: a work area's facts keep theirs. */
+const topicParts = (text: string) => splitItems(text);
+
+/** A work area's name without the words around it (主要有…, …等方面的工作). */
+const topicName = (text: string) =>
+  text.replace(/^(?:主要有|主要是|包括|有|抓了|做了|开展了)/, '').replace(/(?:等)?(?:几个)?方面(?:的工作)?$/, '').trim();
+
 /** Which ParsedAnswer key a question's field fills. */
 function keyOf(field: string): keyof ParsedAnswer | null {
   if (field === 'sections') return 'topics';
@@ -126,10 +136,22 @@ function assign(out: ParsedAnswer, key: keyof ParsedAnswer, text: string, asked:
       if (single) out.theme = single;
       return;
     case 'topics': {
-      const topics = splitItems(text, { commas: true })
-        .map((t) => t.replace(/^(?:主要有|主要是|包括|有|抓了|做了|开展了)/, '').replace(/(?:等)?(?:几个)?方面(?:的工作)?$/, '').trim())
-        .filter((t) => t && !isFiller(t));
-      if (topics.length) out.topics = topics;
+      const topics: string[] = [];
+      const topicFacts: Array<{ topic: string; facts: string[] }> = [];
+      for (const part of topicParts(text)) {
+        const named = TOPIC_WITH_FACTS.exec(part);
+        const facts = named ? splitItems(named[2], { sentences: true }) : [];
+        if (named && facts.length) {
+          const topic = topicName(named[1]);
+          topics.push(topic);
+          topicFacts.push({ topic, facts });
+        } else {
+          topics.push(...splitItems(part, { commas: true }).map(topicName));
+        }
+      }
+      const kept = topics.filter((t) => t && !isFiller(t));
+      if (kept.length) out.topics = kept;
+      if (topicFacts.length) out.topicFacts = topicFacts;
       return;
     }
     case 'facts': {

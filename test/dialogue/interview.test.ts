@@ -34,6 +34,16 @@ describe('interview: questions', () => {
     expect(plan.slice(0, required + 1)).toEqual(['org', 'period', 'sections', 'sections[0].facts', 'sections[1].facts']);
   });
 
+  it('does not ask again about a work area whose facts came with it', () => {
+    const { state, reply } = run(['青河区教育局', '2025年', '党建工作：开展主题党日12次，发展党员８名；学前教育']);
+    expect(state.facts.sections).toEqual([
+      { topic: '党建工作', facts: ['开展主题党日12次，发展党员８名'] },
+      { topic: '学前教育', facts: [] },
+    ]);
+    expect(reply.text).toContain('“党建工作”的情况 1 条');
+    expect(reply.field).toBe('sections[1].facts');
+  });
+
   it('asks each work area’s facts with its topic filled in', () => {
     const { reply } = run(['青河区教育局', '2025年', '党建工作、学前教育']);
     expect(reply.field).toBe('sections[0].facts');

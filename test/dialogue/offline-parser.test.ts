@@ -45,6 +45,25 @@ describe('offline parser: lists and facts', () => {
     expect(parse('sections', '（一）招生入学（二）校园安全')).toEqual({ topics: ['招生入学', '校园安全'] });
   });
 
+  it('takes a work area said with its facts (党建工作：…) as both, the facts kept with their commas and figures', () => {
+    expect(parse('sections', '党建工作：开展主题党日12次，发展党员８名；教师队伍：培训教师300人次\n校园安全')).toEqual({
+      topics: ['党建工作', '教师队伍', '校园安全'],
+      topicFacts: [
+        { topic: '党建工作', facts: ['开展主题党日12次，发展党员８名'] },
+        { topic: '教师队伍', facts: ['培训教师300人次'] },
+      ],
+    });
+    expect(parse('sections', '1.党建：主题党日12次 2.教学：赛课3场。送教下乡5次')).toEqual({
+      topics: ['党建', '教学'],
+      topicFacts: [
+        { topic: '党建', facts: ['主题党日12次'] },
+        { topic: '教学', facts: ['赛课3场', '送教下乡5次'] },
+      ],
+    });
+    // A label for the whole answer is not a work area.
+    expect(parse('sections', '工作领域：党建、教学')).toEqual({ topics: ['党建', '教学'] });
+  });
+
   it('turns a multi-sentence answer into several facts, numbering stripped, figures kept exactly', () => {
     expect(parse('sections[1].facts', '一是招聘特岗教师135名，二是组织培训２０００人次，参训率97.1%。另外，发放补助2338.2万元。就这些')).toEqual({
       facts: ['招聘特岗教师135名', '组织培训２０００人次，参训率97.1%', '发放补助2338.2万元'],
