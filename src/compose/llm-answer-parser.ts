@@ -19,6 +19,7 @@ export const parsedAnswerSchema = z.object({
   guidance: list.optional(),
   theme: text.optional(),
   topics: list.optional(),
+  topicFacts: z.array(z.object({ topic: text, facts: list })).max(100).optional(),
   facts: list.optional(),
   goals: list.optional(),
   problems: list.optional(),
@@ -26,7 +27,7 @@ export const parsedAnswerSchema = z.object({
   date: text.optional(),
 });
 
-const FIELD_NOTES = `字段说明：org 单位名称；period 时间段（如 2025年、2025年上半年）；leadership 领导机关；guidance 指导思想（会议精神、文件）；theme 总体思路；topics 工作领域；facts 当前所问工作领域的具体做法和成效（每条一项）；goals 工作目标；problems 存在的问题；nextSteps 下一步打算；date 落款日期。`;
+const FIELD_NOTES = `字段说明：org 单位名称；period 时间段（如 2025年、2025年上半年）；leadership 领导机关；guidance 指导思想（会议精神、文件）；theme 总体思路；topics 工作领域；topicFacts 回答里与工作领域一起说出的做法（如“党建工作：开展主题党日12次”记为 {topic: 党建工作, facts: [开展主题党日12次]}，领域名也要列入 topics）；facts 当前所问工作领域的具体做法和成效（每条一项）；goals 工作目标；problems 存在的问题；nextSteps 下一步打算；date 落款日期。`;
 
 /** A JSON schema providers accept: plain types, no `$schema`, nulls allowed for absent fields. */
 function responseSchema(): Record<string, unknown> {
@@ -36,6 +37,10 @@ function responseSchema(): Record<string, unknown> {
   for (const key of Object.keys(parsedAnswerSchema.shape)) {
     properties[key] = ['guidance', 'topics', 'facts', 'goals', 'problems', 'nextSteps'].includes(key) ? arr : str;
   }
+  properties.topicFacts = {
+    type: ['array', 'null'],
+    items: { type: 'object', properties: { topic: { type: 'string' }, facts: { type: 'array', items: { type: 'string' } } }, required: ['topic', 'facts'], additionalProperties: false },
+  };
   return { type: 'object', properties, additionalProperties: false };
 }
 
@@ -55,7 +60,13 @@ function withoutInventedFigures(parsed: ParsedAnswer, source: string): ParsedAns
   const figures = new Set(findFigures(source));
   const out: ParsedAnswer = {};
   for (const [key, value] of Object.entries(parsed) as Array<[keyof ParsedAnswer, string | string[]]>) {
-    if (Array.isArray(value)) {
+    if (key === 'topicFacts') {
+      const kept = (parsed.topicFacts ?? [])
+        .filter(({ topic }) => keepsFigures(topic, figures))
+        .map(({ topic, facts }) => ({ topic, facts: facts.filter((fact) => fact && keepsFigures(fact, figures)) }))
+        .filter(({ facts }) => facts.length);
+      if (kept.length) out.topicFacts = kept;
+    } else if (Array.isArray(value)) {
       const kept = value.filter((item) => item && keepsFigures(item, figures));
       if (kept.length) (out as Record<string, unknown>)[key] = kept;
     } else if (value && keepsFigures(value, figures)) (out as Record<string, unknown>)[key] = value;

@@ -37,6 +37,22 @@ describe('model answer parser', () => {
     expect(await parse(input)).toEqual({ facts: ['招聘教师135名'] });
   });
 
+  it('reads work areas said with their facts, keeping only facts whose figures the answer holds', async () => {
+    const answer = { typeId: 'annual-summary', field: 'sections', question: '今年主要抓了哪几方面的工作？', text: '党建工作：开展主题党日12次，发展党员８名；学前教育' };
+    const { server, parse } = await parserWith(() => ({
+      text: JSON.stringify({
+        topics: ['党建工作', '学前教育'],
+        topicFacts: [
+          { topic: '党建工作', facts: ['开展主题党日12次', '发展党员８名', '表彰党员30名'] },
+          { topic: '学前教育', facts: ['新建幼儿园3所'] },
+        ],
+      }),
+    }));
+    expect(await parse(answer)).toEqual({ topics: ['党建工作', '学前教育'], topicFacts: [{ topic: '党建工作', facts: ['开展主题党日12次', '发展党员８名'] }] });
+    const format = server.requests[0].body.response_format as { json_schema: { schema: { properties: Record<string, { type: string[] }> } } };
+    expect(format.json_schema.schema.properties.topicFacts.type).toContain('array');
+  });
+
   it('falls back to JSON mode when the server rejects json_schema', async () => {
     const { server, parse } = await parserWith((r) =>
       (r.body.response_format as { type: string }).type === 'json_schema' ? { status: 400 } : { text: '```json\n{"org":"青河区教育局"}\n```' },
