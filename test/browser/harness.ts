@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { build } from '../../scripts/build-widget.js';
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -54,6 +55,24 @@ export async function serveApp(env: Record<string, string> = {}): Promise<Served
       server = await listen(app.fetch, port);
     },
   };
+}
+
+/**
+ * The app and Chromium for a test file: started before its tests, closed after. Read them from the returned
+ * object inside tests (they are set once `beforeAll` has run).
+ * @example const live = appAndBrowser(); … await live.browser.newPage(); live.server.origin
+ */
+export function appAndBrowser(): { server: Served; browser: Browser } {
+  const live = {} as { server: Served; browser: Browser };
+  beforeAll(async () => {
+    live.server = await serveApp();
+    live.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await live.browser?.close();
+    await live.server?.stop();
+  });
+  return live;
 }
 
 /** A plain static server for a host page on another origin (the embedding site). */

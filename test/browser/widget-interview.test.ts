@@ -3,26 +3,16 @@
  * a part, saving a version, exporting, and a reload that continues where the user was.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshots, serveApp, watchForScript, type Served } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { appAndBrowser, screenshots, watchForScript } from './harness.js';
 import { answer, deepActive, draftArrival, lastBot, press, tabTo, watchDraftArrival, widgetIn } from './widget-driver.js';
 
-let server: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveApp();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const live = appAndBrowser();
 
 async function open(path = '/'): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  await page.goto(server.origin + path);
+  const page = await live.browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  await page.goto(live.server.origin + path);
   await widgetIn(page).locator('.msg.bot').first().waitFor();
   return page;
 }
@@ -113,7 +103,7 @@ describe('widget: annual summary with mouse and keyboard typing', () => {
       const entry = Object.entries(localStorage).find(([key]) => key.startsWith('report-drafter:'));
       return entry ? JSON.parse(entry[1]).draft : null;
     });
-    const stored = await (await fetch(`${server.origin}/api/drafts/${draftId}`)).json();
+    const stored = await (await fetch(`${live.server.origin}/api/drafts/${draftId}`)).json();
     expect(stored.version).toBe(2);
     expect(stored.markdown).toContain('此外，新建党建示范点3个。');
 
@@ -205,7 +195,7 @@ describe('widget: continuing and failing gracefully', () => {
     await screenshots(page, '21-reload-continues');
 
     // The server goes away: a clear message and 重试; the answer survives and is sent once it is back.
-    await server.stop();
+    await live.server.stop();
     const box = widget.locator('.composer textarea');
     await box.fill('消防安全、食品安全');
     await box.press('Enter');
@@ -213,7 +203,7 @@ describe('widget: continuing and failing gracefully', () => {
     await alert.waitFor({ state: 'visible' });
     await expect.poll(() => alert.innerText()).toContain('无法连接服务器');
     await screenshots(page, '22-offline');
-    await server.restart();
+    await live.server.restart();
     const before = await widget.locator('.msg.bot').count();
     await alert.getByRole('button', { name: '重试' }).click();
     await widget.locator('.msg.bot').nth(before).waitFor();

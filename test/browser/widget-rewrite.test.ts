@@ -3,31 +3,21 @@
  * 更详细 change one part only and keep every figure, 按我的要求…… asks for an instruction and shows the server's
  * refusal plainly, a reload keeps the new version, and the whole thing works from the keyboard.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { findFigures } from '../../src/domain/figures.js';
-import { launchChromium, serveApp, watchForScript, type Served } from './harness.js';
+import { appAndBrowser, watchForScript } from './harness.js';
 import { answer, deepActive, partTexts, press, rememberedDraft, tabTo, widgetIn } from './widget-driver.js';
 
-let server: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveApp();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const live = appAndBrowser();
 
 /** Every figure the user types below; each must survive every rewrite. */
 const TYPED = ['37名', '6期', '135名', '4300人次', '97.1%', '46场次', '213处', '1所', '2025年12月20日'];
 
 /** An annual summary with three work areas, problems and plans, walked to the finished draft. */
 async function draftAnnualSummary(): Promise<{ page: Page; widget: Locator; id: string }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(`${server.origin}/?type=annual-summary`);
+  const page = await live.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${live.server.origin}/?type=annual-summary`);
   const widget = widgetIn(page);
   await widget.locator('.msg.bot').first().waitFor();
   await answer(widget, '青河区教育局');
@@ -51,7 +41,7 @@ async function draftAnnualSummary(): Promise<{ page: Page; widget: Locator; id: 
 }
 
 const getDraft = async (id: string) => {
-  const response = await fetch(`${server.origin}/api/drafts/${id}`);
+  const response = await fetch(`${live.server.origin}/api/drafts/${id}`);
   expect(response.status).toBe(200);
   return (await response.json()) as { version: number; markdown: string; figures: { given: string[]; invented: string[] } };
 };
@@ -268,8 +258,8 @@ describe('widget: rewriting one part', () => {
   }, 120_000);
 
   it('a part made of （一）（二） rewrites the chosen sub-part only (work plan, 主要工作和措施)', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${server.origin}/?type=work-plan`);
+    const page = await live.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${live.server.origin}/?type=work-plan`);
     const widget = widgetIn(page);
     await widget.locator('.msg.bot').first().waitFor();
     await answer(widget, '青河区教育局');
