@@ -42,7 +42,8 @@ function weights(metafile: string): Array<[string, number]> {
 /** Package groups a feature pulls in; the what-if build swaps each group for an empty module to price it. */
 const GROUPS: Array<[string, string[]]> = [
   ['Word export (docx, jszip)', ['docx', 'jszip']],
-  ['report import (mammoth, opencc-js)', ['mammoth', 'opencc-js']],
+  // jszip stays: the Word export needs it too. opencc-js is imported by subpath (core and three dictionaries).
+  ['report import (opencc-js)', ['opencc-js/core', 'opencc-js/dict/CJK_Compatibility_Ideographs', 'opencc-js/dict/TSCharacters', 'opencc-js/dict/TSPhrases']],
   ['model composer (openai)', ['openai']],
 ];
 
@@ -52,8 +53,10 @@ function withoutPackages(work: string, packages: string[]): string {
   writeFileSync(stub, 'module.exports = {};\n');
   const toml = readFileSync(join(ROOT, 'wrangler.toml'), 'utf8')
     .replace(/^main = ".*"$/m, `main = "${join(ROOT, 'src/worker.ts')}"`)
+    // Paths in a config resolve from its own folder: the copy lives in a temp folder.
+    .replace(/^directory = "\.\/(.*)"$/m, (_, dir: string) => `directory = "${join(ROOT, dir)}"`)
     .replace(/^\[build\]\n(?:(?!\[).*\n)*/m, ''); // the first dry run already generated the modules
-  const file = join(work, `without-${packages[0]}.toml`);
+  const file = join(work, `without-${packages[0].replace(/\//g, '-')}.toml`);
   writeFileSync(file, `${toml}\n[alias]\n${packages.map((p) => `"${p}" = "${stub}"`).join('\n')}\n`);
   return file;
 }
@@ -82,7 +85,7 @@ try {
 
   console.log('\nwhat each feature costs (gzip KiB saved if its packages were left out):');
   for (const [label, packages] of GROUPS) {
-    const out = join(work, `without-${packages[0]}`);
+    const out = join(work, `without-${packages[0].replace(/\//g, '-')}`);
     dryRun(['--config', withoutPackages(work, packages)], out);
     console.log(`  ${(app.gzip - gzipKib(join(out, 'worker.js'))).toFixed(1).padStart(6)} KiB  ${label}`);
   }
