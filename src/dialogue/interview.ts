@@ -537,17 +537,17 @@ export function finishTurn(state: InterviewState, type: ReportType, rawText: str
       for (const { topic, facts } of parsed.topicFacts ?? []) {
         const section = f.sections.find((x) => x.topic === shortText(topic));
         if (!section) continue;
-        const { items, dropped } = capList(facts.map((i) => i.trim()).filter(Boolean), LIMITS.factsPerSection);
+        const { items, dropped } = capFacts(facts);
         section.facts = items;
-        took(`“${section.topic}”的情况`, ` ${items.length} 条${dropped ? `（超出上限，另有 ${dropped} 条未收下）` : ''}`);
+        notes.push(factsNote(section, dropped));
       }
     }
     if (parsed.facts?.length && index !== null && f.sections[index]) {
-      const { items, dropped } = capList(parsed.facts.map((i) => i.trim()).filter(Boolean), LIMITS.factsPerSection);
+      const { items, dropped } = capFacts(parsed.facts);
       f.sections[index].facts = items;
-      // Replaced facts take the old heading's figures with them.
+      // Replaced facts take the old heading's figures with them (the note names the area as relabelled).
       if (s.imported) relabelAfterReplace(f.sections[index], index);
-      took(`“${f.sections[index].topic}”的情况`, ` ${items.length} 条${dropped ? `（超出上限，另有 ${dropped} 条未收下）` : ''}`);
+      notes.push(factsNote(f.sections[index], dropped));
     }
     if (s.imported) {
       notes.push(...followNewPeriod(f, state.facts.period));
@@ -561,6 +561,14 @@ export function finishTurn(state: InterviewState, type: ReportType, rawText: str
     return respond(state, type, `${note}没能从您的回答中找到${fieldName(state.facts, key)}。请再说一次：`, kept);
   }
   return respond(next, type, `${note}已记下：${notes.join('；')}。`, kept);
+}
+
+/** A work area's facts as answered: blanks out, capped at the per-area limit. */
+const capFacts = (facts: string[]) => capList(facts.map((i) => i.trim()).filter(Boolean), LIMITS.factsPerSection);
+
+/** What the reply says it took for a work area. */
+function factsNote(section: CollectedFacts['sections'][number], dropped: number): string {
+  return `“${section.topic}”的情况 ${section.facts.length} 条${dropped ? `（超出上限，另有 ${dropped} 条未收下）` : ''}`;
 }
 
 /** The review parts an answer filled: the one asked when its value came back, and any labelled one (问题：…). */

@@ -87,8 +87,8 @@ function recordsJson(records: Record<string, object>): string {
 }
 
 /**
- * The whole database as compact JSON, serialising only records saved since the last write: every save rewrites
- * the file, and stringifying every session each time was most of a dialogue turn's cost.
+ * The whole database as compact JSON, serialising only records saved since the last rewrite: a record's JSON is
+ * made once (for its journal line) and reused by every rewrite of the file while the record lives.
  */
 export function stringifyDb(data: DbShape): string {
   const { drafts, sessions, ...rest } = data;

@@ -148,12 +148,14 @@ export class JournaledDataFile implements Adapter<DbShape> {
 
   private scheduleCompaction() {
     clearTimeout(this.timer);
-    if (this.journalBytes >= Math.max(this.compactAfterBytes, this.fileBytes)) {
-      void this.compact().catch((error) => this.warn(`数据文件整理失败，稍后重试：${(error as Error).message}`));
-      return;
-    }
-    this.timer = setTimeout(() => void this.compact().catch((error) => this.warn(`数据文件整理失败，稍后重试：${(error as Error).message}`)), this.compactAfterMs);
+    if (this.journalBytes >= Math.max(this.compactAfterBytes, this.fileBytes)) return this.compactInBackground();
+    this.timer = setTimeout(() => this.compactInBackground(), this.compactAfterMs);
     this.timer.unref();
+  }
+
+  /** No save waits on it: a failure leaves the journal as it is, and the next save schedules another try. */
+  private compactInBackground() {
+    void this.compact().catch((error) => this.warn(`数据文件整理失败，稍后重试：${(error as Error).message}`));
   }
 
   private async rewrite(): Promise<void> {

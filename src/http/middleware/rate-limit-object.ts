@@ -11,16 +11,12 @@ import { createRateLimiter, type RateDecision, type RateLimiter, type RateLimite
  * after a minute or more of quiet, the bucket starts full again, which a minute of quiet would have refilled anyway.
  */
 export class RateLimitBucket extends DurableObject {
-  private limiter = createRateLimiter({ perMinute: 1, maxKeys: 1 });
-  private perMinute = 0;
+  private bucket: { perMinute: number; limiter: ReturnType<typeof createRateLimiter> } | undefined;
 
   take(perMinute: number): RateDecision {
     // The rate comes with each call: a deployment that changes RATE_LIMIT_PER_MINUTE starts the bucket anew.
-    if (perMinute !== this.perMinute) {
-      this.limiter = createRateLimiter({ perMinute, maxKeys: 1 });
-      this.perMinute = perMinute;
-    }
-    return this.limiter.take('');
+    if (this.bucket?.perMinute !== perMinute) this.bucket = { perMinute, limiter: createRateLimiter({ perMinute, maxKeys: 1 }) };
+    return this.bucket.limiter.take('');
   }
 }
 
