@@ -1,5 +1,5 @@
 /**
- * The command line (CONTRACTS.md §2): draft, prompt, schema, import. Bad input exits 2 with one line per
+ * The command line (CONTRACTS.md §2): draft, prompt, schema, import, proofread. Bad input exits 2 with one line per
  * problem naming the field; no stack traces.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { buildOutline } from './domain/outline.js';
 import { loadReportTypes, type ReportType } from './domain/report-types.js';
 import { readPromptFiles } from './node/prompt-files.js';
 import { importFileCommand } from './import/import-command.js';
+import { proofreadFileCommand } from './proofread/proofread-command.js';
 import { renderDocx } from './render/docx.js';
 
 /** A problem with what the user gave: printed as lines, exit 2. */
@@ -29,7 +30,8 @@ const USAGE = `用法：
   npm run --silent draft -- --facts FILE [--format markdown|html|text|json|docx] [--out FILE] [--stream]
   npm run --silent prompt -- TYPE [--facts FILE] [--section N]
   npm run --silent schema -- TYPE
-  npm run --silent import -- FILE [--report N]`;
+  npm run --silent import -- FILE [--report N]
+  npm run --silent proofread -- FILE [--fix]`;
 
 const types = loadReportTypes(readPromptFiles());
 
@@ -180,7 +182,23 @@ async function importCommand(args: string[]) {
   output(`${JSON.stringify(result.body, null, 2)}\n`, undefined);
 }
 
-const commands: Record<string, (args: string[]) => unknown> = { draft, prompt, schema, import: importCommand };
+/** proofread FILE: the issues as JSON (for .docx with the text they point into); --fix prints the text with every certain suggestion applied. */
+async function proofreadCommand(args: string[]) {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { fix: { type: 'boolean' } } });
+  const path = positionals[0];
+  if (!path) throw new UsageError(['FILE: 请指定要校对的文件（.txt、.md 或 .docx）']);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    throw new UsageError([`${path}: 无法读取文件`]);
+  }
+  const result = await proofreadFileCommand(path, bytes);
+  if (!result.ok) throw new UsageError(result.lines);
+  output(values.fix ? result.fixed : `${JSON.stringify(result.body, null, 2)}\n`, undefined);
+}
+
+const commands: Record<string, (args: string[]) => unknown> = { draft, prompt, schema, import: importCommand, proofread: proofreadCommand };
 
 async function main(argv: string[]) {
   const [command, ...rest] = argv;

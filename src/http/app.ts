@@ -8,6 +8,7 @@ import { createRouter, type AppDeps, type Deps } from './router.js';
 import { docsRoutes } from './docs.js';
 import { draftRoutes } from './drafts.js';
 import { rewriteRoutes } from './rewrite.js';
+import { proofreadRoutes } from './proofread.js';
 import { reportTypeRoutes } from './report-types.js';
 import { widgetRoutes } from './widget.js';
 import { randomId } from '../domain/ids.js';
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', reportTypeRoutes());
   app.route('/', draftRoutes());
   app.route('/', rewriteRoutes());
+  app.route('/', proofreadRoutes());
   app.route('/', sessionRoutes());
   app.route('/', sessionDeleteRoutes());
   app.route('/', importRoutes());

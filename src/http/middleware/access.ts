@@ -1,5 +1,5 @@
 /**
- * Who may call what under /api. Tool-facing routes (POST /api/drafts, POST /api/imports, and a draft made
+ * Who may call what under /api. Tool-facing routes (POST /api/drafts, POST /api/imports, POST /api/proofread, and a draft made
  * without a session) need `Authorization: Bearer <key>` when API_KEYS is set. The widget's routes (sessions,
  * and drafts made from a session) hold no secret: their unguessable id is the capability, browsers may call
  * them only from ALLOWED_ORIGINS (or the same origin), and every client is rate limited.
@@ -48,7 +48,7 @@ async function classify(c: Context<AppEnv>): Promise<Access> {
   const path = c.req.path;
   if (path === '/api/report-types' || path.startsWith('/api/report-types/')) return 'public';
   if (path === '/api/sessions' || path.startsWith('/api/sessions/')) return 'widget';
-  if (path === '/api/drafts' || path === '/api/imports') return 'tool';
+  if (path === '/api/drafts' || path === '/api/imports' || path === '/api/proofread') return 'tool';
   const draftId = draftIdOf(path);
   if (draftId === undefined) return 'open'; // no such route: the 404 answers
   if (!ID_PATTERN.test(draftId)) return 'widget'; // not an id we issue: the route answers 404 without a look-up

@@ -1,0 +1,81 @@
+/** 校对: POST /api/proofread (any text) and POST /api/drafts/:id/proofread (a stored draft, ?version=N) → `{ issues }`. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { loadDraft, viewOf } from '../drafts/draft-service.js';
+import { factStrings } from '../domain/fact-sheet.js';
+import { findFigures } from '../domain/figures.js';
+import { proofread } from '../proofread/proofread.js';
+import { ApiError, errorBodySchema } from './errors.js';
+import { createRouter } from './router.js';
+
+/** Longest text checked in one request (UTF-16 code units, about 30 pages); longer answers 413. */
+export const PROOFREAD_TEXT_LIMIT = 50_000;
+
+const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: errorBodySchema } } });
+
+const issueSchema = z
+  .object({
+    start: z.number().int().openapi({ description: '起始位置（UTF-16 码元，从 0 起）' }),
+    end: z.number().int().openapi({ description: '结束位置（不含）' }),
+    kind: z.enum(['punctuation', 'number', 'numbering', 'date', 'typo', 'repeat', 'marker', 'figure']),
+    message: z.string().openapi({ example: '标点：中文里用了半角逗号“,”，应为全角“，”（GB/T 15834）' }),
+    suggestion: z.string().optional().openapi({ description: '有把握的改法（替换 start—end 之间的文字）；没有把握时不给' }),
+  })
+  .openapi('ProofIssue');
+
+const issuesSchema = z.object({ issues: z.array(issueSchema) }).openapi('ProofreadResult');
+
+const textBody = z.object({
+  text: z.string({ error: '待校对的文字（text）应为字符串' }).openapi({ example: '全区共有幼儿园１２６所,其中公办园68所。' }),
+  format: z.enum(['text', 'markdown'], { error: '格式（format）应为 text 或 markdown' }).optional().openapi({ description: 'markdown 时不把 #、|、** 等标记当作文字；默认 text' }),
+});
+
+const proofreadRoute = createRoute({
+  method: 'post',
+  path: '/api/proofread',
+  summary: '校对一段文字（离线规则，不用模型）',
+  description: `检查标点（GB/T 15834）、数字（GB/T 15835）、层次编号（GB/T 9704）、日期、易错词、重复字词和【待补充】标记。text 不超过 ${PROOFREAD_TEXT_LIMIT} 字（UTF-16 码元），超出答 413。`,
+  request: { body: { required: true, content: { 'application/json': { schema: textBody } } } },
+  responses: {
+    200: { description: '发现的问题，按位置排列', content: { 'application/json': { schema: issuesSchema } } },
+    400: errorResponse('请求内容有误（text 不是字符串）'),
+    413: errorResponse('文字过长'),
+    415: errorResponse('请求体不是 JSON'),
+  },
+});
+
+const draftProofreadRoute = createRoute({
+  method: 'post',
+  path: '/api/drafts/{id}/proofread',
+  summary: '校对一份已保存的稿件（默认最新版本）',
+  description: '检查稿件的 Markdown 原文（位置指向它），另外核对数字：事实表中没有的数字逐一列出（kind 为 figure）。',
+  request: {
+    params: z.object({ id: z.string().max(64).openapi({ param: { name: 'id', in: 'path' } }) }),
+    query: z.object({ version: z.coerce.number({ error: '版本（version）应为正整数' }).int({ error: '版本（version）应为正整数' }).min(1, { error: '版本（version）应为正整数' }).optional() }),
+  },
+  responses: {
+    200: {
+      description: '发现的问题；version 为所校对的版本',
+      content: { 'application/json': { schema: issuesSchema.extend({ version: z.number().int() }) } },
+    },
+    400: errorResponse('请求内容有误'),
+    404: errorResponse('稿件或版本不存在'),
+  },
+});
+
+export function proofreadRoutes() {
+  const router = createRouter();
+  router.openapi(proofreadRoute, async (c) => {
+    const { text, format } = c.req.valid('json');
+    if (text.length > PROOFREAD_TEXT_LIMIT) {
+      throw new ApiError(413, 'payload_too_large', `待校对的文字共 ${text.length} 字，超过每次 ${PROOFREAD_TEXT_LIMIT} 字的上限，请分段校对`);
+    }
+    return c.json({ issues: proofread(text, { markdown: format === 'markdown' }) }, 200);
+  });
+  router.openapi(draftProofreadRoute, async (c) => {
+    const deps = c.get('deps');
+    const view = viewOf(await loadDraft(deps, c.req.valid('param').id), c.req.valid('query').version);
+    const givenFigures = factStrings(view.facts).flatMap(findFigures);
+    return c.json({ version: view.version, issues: proofread(view.markdown, { markdown: true, givenFigures }) }, 200);
+  });
+  return router;
+}
