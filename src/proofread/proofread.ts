@@ -13,6 +13,7 @@ import { repeatIssues } from './repeats.js';
 import { typoIssues } from './typos.js';
 
 export type { IssueKind, ProofIssue } from './issue.js';
+export { applySuggestions } from './apply-suggestions.js';
 
 export interface ProofreadOptions {
   /** Markdown syntax (## headings, tables, bullets, bold) is not text: set for drafts and .md files. */
@@ -52,21 +53,4 @@ export function proofread(text: string, options: ProofreadOptions = {}): ProofIs
     ...(options.givenFigures ? figureIssues(prepared, options.givenFigures) : []),
   ];
   return resolveOverlaps(issues);
-}
-
-/**
- * The text with the given issues' suggestions applied (those without one are skipped, as are any overlapping an
- * earlier one); offsets are those of `text`.
- * @example applySuggestions('共56所,', proofread('共56所,')) // '共56所，'
- */
-export function applySuggestions(text: string, issues: readonly ProofIssue[]): string {
-  const chosen = issues.filter((i) => i.suggestion !== undefined).sort((a, b) => a.start - b.start);
-  let out = '';
-  let at = 0;
-  for (const issue of chosen) {
-    if (issue.start < at || issue.end > text.length) continue;
-    out += text.slice(at, issue.start) + issue.suggestion;
-    at = issue.end;
-  }
-  return out + text.slice(at);
 }

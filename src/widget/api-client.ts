@@ -83,6 +83,8 @@ export function createApi(endpoint: string) {
     getDraft: (id: string) => json<DraftView>('GET', did(id)),
     saveDraft: (id: string, markdown: string) => json<DraftView>('PUT', did(id), { markdown }),
     rewrite: (id: string, n: number, instruction: string) => json<DraftView>('POST', `${did(id)}/sections/${n}/rewrite`, { instruction }),
+    proofread: (id: string, version: number) =>
+      json<{ version: number; issues: Array<{ start: number; end: number; kind: string; message: string; suggestion?: string }> }>('POST', `${did(id)}/proofread?version=${version}`, {}),
 
     /** Streams a session's draft; each event is handed over parsed, the final `done` view is returned. */
     async draft(sessionId: string, onEvent: (event: string, data: any) => void): Promise<DraftView> {

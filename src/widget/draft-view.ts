@@ -9,6 +9,7 @@ import { joinParts, splitParts, type DraftPart } from './draft-parts.js';
 import { listPlaceholders, markDraft, renderMarkdown } from './markdown-lite.js';
 import { sanitize } from './sanitize.js';
 import { shouldSend } from './keys.js';
+import { proofreadView } from './proofread-view.js';
 
 export interface DraftHooks {
   announce(text: string): void;
@@ -35,8 +36,21 @@ export function draftView(api: Api, hooks: DraftHooks) {
     button.addEventListener('click', () => void download(format, button));
     return button;
   });
-  const actions = h('div', { class: 'actions', hidden: true }, copy, ...exports, toast);
-  const scroll = h('div', { class: 'scroll' }, status, warnings, placeholders, doc);
+  // 校对 (src/widget/proofread-view.ts): its button joins the actions, its list sits above the draft.
+  const proof = proofreadView(api, {
+    current: () => current,
+    parts: () => parts,
+    render: (markdown) => rendered(markdown, current?.figures?.invented ?? []),
+    save: async (markdown) => {
+      const view = await api.saveDraft(current!.id, markdown);
+      show(view);
+      return view;
+    },
+    say: (text, error) => say(text, error),
+    doc,
+  });
+  const actions = h('div', { class: 'actions', hidden: true }, proof.button, copy, ...exports, toast);
+  const scroll = h('div', { class: 'scroll' }, status, warnings, placeholders, proof.panel, doc);
   const el = h('div', { class: 'draft' }, scroll, actions);
   el.style.cssText = 'display:flex;flex-direction:column;flex:1;min-height:0';
 
@@ -133,6 +147,7 @@ export function draftView(api: Api, hooks: DraftHooks) {
     );
 
     replaceChildren(doc, ...parts.map((part, index) => partBlock(part, index, invented)));
+    proof.shown();
     if (doc.getAttribute('aria-busy') === 'true') scroll.scrollTop = 0;
   }
 

@@ -96,4 +96,9 @@ ol.outline .sub{flex-basis:100%;font-size:13px;color:#616e7c;padding-left:2.5em}
 .notes h3{all:unset;display:block;font-weight:600}
 .toast{font-size:13px;color:#0e7c3a}
 .err{color:#b91c1c}
+.proofread h4{all:unset;display:block;font-weight:600;margin-top:6px}
+.proofread li{margin:4px 0}
+.proofread q{quotes:none;color:#52606d}
+.proofread q b{background:#dbeafe;color:#1e3a8a}
+.doc mark.proof{background:#dbeafe;color:#1e3a8a;border-bottom:2px solid #2563eb;min-width:4px;display:inline-block}
 `;
