@@ -96,17 +96,18 @@ export function proofreadView(api: Api, hooks: ProofreadHooks) {
   let found: { version: number; issues: ProofIssue[] } | null = null;
   let open = false;
 
-  async function check() {
+  /** Checks the shown version; `done` says what came before (an adopted fix), so one message tells both. */
+  async function check(done = '') {
     const view = hooks.current();
     if (!view) return;
     button.disabled = true;
-    hooks.say('正在校对……');
+    hooks.say(`${done}正在校对……`);
     try {
       const result = await api.proofread(view.id, view.version);
       found = { version: result.version ?? view.version, issues: result.issues };
       open = true;
       draw();
-      hooks.say(found.issues.length ? `校对完成：发现 ${found.issues.length} 处问题` : '校对完成：没有发现问题');
+      hooks.say(`${done}${found.issues.length ? `校对完成：发现 ${found.issues.length} 处问题` : '校对完成：没有发现问题'}`);
     } catch (error) {
       hooks.say((error as Error).message, true);
     } finally {
@@ -119,9 +120,8 @@ export function proofreadView(api: Api, hooks: ProofreadHooks) {
     if (!view || !found || found.version !== view.version) return;
     try {
       const saved = await hooks.save(applySuggestions(view.markdown, issues));
-      hooks.say(`已采纳${what}，保存为第 ${saved.version} 版`);
       // The new version is checked again, so what is listed and marked is always the text shown.
-      await check();
+      await check(`已采纳${what}，保存为第 ${saved.version} 版。`);
       (panel.querySelector<HTMLElement>('button.adopt') ?? panel.querySelector<HTMLElement>('h3'))?.focus();
     } catch (error) {
       hooks.say((error as Error).message, true);
