@@ -10,15 +10,18 @@ const CHINESE_AFTER = new RegExp(`^(?:${HAN}|[“‘《（【])`, 'u');
 /** A numbering mark at a line start (一. (一) (1)) is the numbering rule's to report. */
 const LINE_NUMBERING = new RegExp(`^[\\s\\u0000\\u3000]*(?:[${CN_DIGITS}]+\\.|\\([${CN_DIGITS}\\d]+\\)?)$`, 'u');
 
-function halfWidthMarks(t: PreparedText, out: ProofIssue[]) {
+export function halfWidthMarks(t: PreparedText, out: ProofIssue[]) {
   const text = t.masked;
+  // The current line's start, moved forward as the marks are met: one pass, even over a text with no line breaks.
+  let lineStart = 0;
+  let scanned = 0;
   for (const m of text.matchAll(/[,;:?!()]|\.(?!\.)(?<!\.\.)/g)) {
     const i = m.index!;
     const mark = m[0];
     const before = text.slice(Math.max(0, i - 2), i);
     const after = text.slice(i + 1, i + 3);
-    const lineStart = text.lastIndexOf('\n', i) + 1;
-    if (LINE_NUMBERING.test(text.slice(lineStart, i + 1))) continue;
+    for (; scanned < i; scanned++) if (text.charCodeAt(scanned) === 10) lineStart = scanned + 1;
+    if (i - lineStart < 12 && LINE_NUMBERING.test(text.slice(lineStart, i + 1))) continue;
     // A half-width mark inside numbers or Latin text (1,200; 8:30; GB/T 9704.1) is right as it is.
     const chineseBefore = CHINESE_BEFORE.test(before);
     const chineseAfter = CHINESE_AFTER.test(after);
@@ -40,7 +43,7 @@ function halfWidthMarks(t: PreparedText, out: ProofIssue[]) {
   }
 }
 
-function straightQuotes(t: PreparedText, out: ProofIssue[]) {
+export function straightQuotes(t: PreparedText, out: ProofIssue[]) {
   const han = new RegExp(HAN, 'u');
   for (const m of t.masked.matchAll(/"([^"\n]{0,200})"/g)) {
     if (!han.test(m[1])) continue;
@@ -58,37 +61,37 @@ const PAIRS: Record<string, string> = { '“': '”', '《': '》', '（': '）'
 const CLOSERS = new Map(Object.entries(PAIRS).map(([open, close]) => [close, open]));
 
 /** Paired marks within one paragraph: a stack; half-width parentheses count as their full-width kin (reported above). */
-function unpaired(t: PreparedText, out: ProofIssue[]) {
-  for (const line of t.lines) {
-    const stack: Array<{ mark: string; at: number }> = [];
-    for (let i = 0; i < line.text.length; i++) {
-      const c = line.text[i] === '(' ? '（' : line.text[i] === ')' ? '）' : line.text[i];
-      if (c in PAIRS) {
-        // “ while “ is open: the typist used an opening quote to close it.
-        if (c === '“' && stack.at(-1)?.mark === '“') {
-          stack.pop();
-          out.push({ start: line.start + i, end: line.start + i + 1, kind: 'punctuation', message: '标点：引号前后都用了“，后一个应为”', suggestion: '”' });
-          continue;
-        }
-        stack.push({ mark: c, at: i });
-      } else if (CLOSERS.has(c)) {
-        const want = CLOSERS.get(c)!;
-        const index = stack.map((s) => s.mark).lastIndexOf(want);
-        if (index < 0) {
-          out.push({ start: line.start + i, end: line.start + i + 1, kind: 'punctuation', message: `标点：“${c}”前面没有与之配对的“${want}”` });
-        } else {
-          for (const open of stack.splice(index)) if (open.mark !== want) report(open);
-        }
+export function unpaired(t: PreparedText, out: ProofIssue[]) {
+  const report = (open: { mark: string; at: number }) =>
+    out.push({ start: open.at, end: open.at + 1, kind: 'punctuation', message: `标点：“${open.mark}”没有与之配对的“${PAIRS[open.mark]}”` });
+  let stack: Array<{ mark: string; at: number }> = [];
+  // Only the marks are visited (a regex finds them), not every character.
+  for (const m of t.masked.matchAll(/[“”《》（）【】‘’()\n]/g)) {
+    const at = m.index!;
+    const c = m[0] === '(' ? '（' : m[0] === ')' ? '）' : m[0];
+    if (c === '\n') {
+      stack.forEach(report);
+      stack = [];
+    } else if (c in PAIRS) {
+      // “ while “ is open: the typist used an opening quote to close it.
+      if (c === '“' && stack.at(-1)?.mark === '“') {
+        stack.pop();
+        out.push({ start: at, end: at + 1, kind: 'punctuation', message: '标点：引号前后都用了“，后一个应为”', suggestion: '”' });
+        continue;
       }
-    }
-    for (const open of stack) report(open);
-    function report(open: { mark: string; at: number }) {
-      out.push({ start: line.start + open.at, end: line.start + open.at + 1, kind: 'punctuation', message: `标点：“${open.mark}”没有与之配对的“${PAIRS[open.mark]}”` });
+      stack.push({ mark: c, at });
+    } else {
+      const want = CLOSERS.get(c)!;
+      let index = stack.length - 1;
+      while (index >= 0 && stack[index].mark !== want) index--;
+      if (index < 0) out.push({ start: at, end: at + 1, kind: 'punctuation', message: `标点：“${c}”前面没有与之配对的“${want}”` });
+      else for (const open of stack.splice(index)) if (open.mark !== want) report(open);
     }
   }
+  stack.forEach(report);
 }
 
-function doubledAndStyled(t: PreparedText, out: ProofIssue[]) {
+export function doubledAndStyled(t: PreparedText, out: ProofIssue[]) {
   const text = t.masked;
   for (const m of text.matchAll(/([，、；：？！])\1+|。。(?!。)|[，、；：]。|。[，、；：]/g)) {
     const same = m[0][0] === m[0][1];
@@ -100,18 +103,29 @@ function doubledAndStyled(t: PreparedText, out: ProofIssue[]) {
       ...(same ? { suggestion: m[0][0] } : {}),
     });
   }
-  const nearChinese = new RegExp(`(?<=${HAN}|[，。”》）])(?:\\.{3,}|。{3,}|(?<!…)…(?!…))|(?:\\.{3,}|(?<!…)…(?!…))(?=${HAN})`, 'gu');
-  for (const m of text.matchAll(nearChinese)) {
-    out.push({ start: m.index!, end: m.index! + m[0].length, kind: 'punctuation', message: `标点：省略号应为“……”（两个“…”），不用“${m[0]}”`, suggestion: '……' });
-  }
-  const dash = new RegExp(`(?<=${HAN}|[，。”》）])(?:--+|－－+)|(?:--+|－－+)(?=${HAN}|[“《（])`, 'gu');
-  for (const m of text.matchAll(dash)) {
-    out.push({ start: m.index!, end: m.index! + m[0].length, kind: 'punctuation', message: `标点：破折号应为“——”，不用“${m[0]}”`, suggestion: '——' });
+  // Found by the marks themselves, then the neighbours looked at: a lookbehind tried at every position was most of the cost.
+  const han = new RegExp(`^(?:${HAN})$`, 'u');
+  const chineseSide = (c: string | undefined, marks: string) => c !== undefined && (han.test(c) || marks.includes(c));
+  for (const m of text.matchAll(/\.{3,}|。{3,}|…+|--+|－－+/g)) {
+    const [run] = m;
+    const start = m.index!;
+    const before = text[start - 1];
+    const after = text[start + run.length];
+    if (run[0] === '…' && run.length === 2) continue;
+    if (run[0] === '-' || run[0] === '－') {
+      if (!chineseSide(before, '，。”》）') && !chineseSide(after, '“《（')) continue;
+      out.push({ start, end: start + run.length, kind: 'punctuation', message: `标点：破折号应为“——”，不用“${run}”`, suggestion: '——' });
+      continue;
+    }
+    // 。。。 and ... count beside Chinese; a lone … anywhere in Chinese text.
+    if (run[0] !== '…' && !chineseSide(before, '，。”》）') && !chineseSide(after, '')) continue;
+    if (run[0] === '…' && run.length > 2) continue;
+    out.push({ start, end: start + run.length, kind: 'punctuation', message: `标点：省略号应为“……”（两个“…”），不用“${run}”`, suggestion: '……' });
   }
 }
 
 /** Headings: 一、 （一） on a line of their own take no full stop; a run-in heading is set off from its text by 。, not a space. */
-function headingStops(t: PreparedText, out: ProofIssue[]) {
+export function headingStops(t: PreparedText, out: ProofIssue[]) {
   const numbered = new RegExp(`^(?:[${CN_DIGITS}]+、|（[${CN_DIGITS}]+）)`, 'u');
   // 一、二本… and 一、二年级… list grades or tiers: no heading there.
   const enumeration = new RegExp(`^[${CN_DIGITS}]+、[${CN_DIGITS}]+(?:、|本|类|级|等|年级|批)`, 'u');
