@@ -24,7 +24,7 @@ export function dateIssues(t: PreparedText): ProofIssue[] {
     out.push({ start: m.index!, end: m.index! + 2, kind: 'date', message: `日期：“${m[0]}”前面不加“0”`, suggestion: m[1] });
   }
   // A line that is only a date in Chinese numerals: the 成文日期 of a signature.
-  const chinese = /^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$/u;
+  const chinese = /^([〇○Oo零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$/u;
   for (const line of t.lines) {
     const m = chinese.exec(line.body);
     if (!m) continue;

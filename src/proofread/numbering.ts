@@ -1,6 +1,6 @@
 /**
  * Numbering (GB/T 9704-2012 7.3.3): the levels 一、 → （一） → 1. → （1）, each with its own mark, numbered in order
- * (no skipped or repeated number), one style per level.
+ * (no skipped or repeated number), one style per level; and the 一是、二是 of a paragraph in order.
  */
 import { CN_DIGITS, chineseValue, type PreparedText, type ProofIssue } from './issue.js';
 import { chineseNumeral } from '../domain/numbering.js';
@@ -92,6 +92,35 @@ export function numberingIssues(t: PreparedText): ProofIssue[] {
     if (found.length) out.push({ ...found[0], message: found.map((f) => f.message).join('；') });
     last[level] = n;
     for (let lower = level + 1; lower <= 4; lower++) last[lower] = 0;
+  }
+  return out;
+}
+
+/** 一是 … 二是 … where a 是 ordinal starts a clause (after a mark or at a line start, so 统一是 is not one). */
+const ORDINAL = /(?<=^|[，。；：、\s“（\u0000])([一二三四五六七八九十]{1,2})是(?=[\p{Script=Han}“《（])/gu;
+
+/** The 一是、二是 series: each starts at 一是 and runs on through the paragraphs that carry it; a heading ends it. */
+export function ordinalIssues(t: PreparedText): ProofIssue[] {
+  const out: ProofIssue[] = [];
+  let last = 0;
+  for (const line of t.lines) {
+    if (readHeading(line.body)) last = 0;
+    let seen = false;
+    for (const m of line.text.matchAll(ORDINAL)) {
+      const n = chineseValue(m[1]);
+      if (Number.isNaN(n)) continue;
+      seen = true;
+      const at = line.start + m.index!;
+      if (n === 1) last = 1;
+      else if (last > 0) {
+        if (n !== last + 1) {
+          const message = n === last ? `编号：“${m[0]}”重复了` : n > last + 1 ? `编号：“${chineseNumeral(last)}是”之后应是“${chineseNumeral(last + 1)}是”，跳过了编号` : `编号：“${m[0]}”与前面的顺序不符（前一个是“${chineseNumeral(last)}是”）`;
+          out.push({ start: at, end: at + m[0].length, kind: 'numbering', message });
+        }
+        last = n;
+      }
+    }
+    if (!seen && line.body) last = 0;
   }
   return out;
 }

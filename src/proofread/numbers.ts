@@ -20,8 +20,13 @@ export function numberIssues(t: PreparedText): ProofIssue[] {
   }
   // 二0二五年, 2O25年: a year written half in Chinese numerals (or with the letter O).
   for (const m of text.matchAll(/(?<![\d〇○零一二三四五六七八九Oo])[0-9〇○零一二三四五六七八九Oo]{4}(?=年)/g)) {
-    if (!/[0-9]/.test(m[0]) || !/[^0-9]/.test(m[0])) continue;
-    out.push(issue(m.index!, m[0], `数字：年份“${m[0]}”中汉字数字（或字母 O）与阿拉伯数字混用`, digitByDigit(m[0])));
+    const year = m[0];
+    if (/[0-9]/.test(year) && /[^0-9]/.test(year)) {
+      out.push(issue(m.index!, year, `数字：年份“${year}”中汉字数字（或字母 O）与阿拉伯数字混用`, digitByDigit(year)));
+    } else if (/[Oo○]/.test(year) && /[一二三四五六七八九]/.test(year)) {
+      // 二O二四 / 二○二四: the letter O or the circle ○ typed for the numeral 〇.
+      out.push(issue(m.index!, year, `数字：年份“${year}”中的“${/[Oo]/.test(year) ? '字母 O' : '○'}”应为汉字数字“〇”`, year.replace(/[Oo○]/g, '〇')));
+    }
   }
   for (const m of text.matchAll(new RegExp(`百分之(${NUM})`, 'g'))) {
     out.push(issue(m.index!, m[0], `数字：“${m[0]}”汉字与阿拉伯数字混用，应写作“${m[1]}%”`, `${m[1]}%`));

@@ -7,7 +7,7 @@ import { figureIssues } from './figures.js';
 import { prepare, type IssueKind, type ProofIssue } from './issue.js';
 import { markerIssues } from './markers.js';
 import { numberIssues } from './numbers.js';
-import { numberingIssues } from './numbering.js';
+import { numberingIssues, ordinalIssues } from './numbering.js';
 import { punctuationIssues } from './punctuation.js';
 import { repeatIssues } from './repeats.js';
 import { typoIssues } from './typos.js';
@@ -56,6 +56,7 @@ export function proofread(text: string, options: ProofreadOptions = {}): ProofIs
     ...punctuationIssues(prepared),
     ...numberIssues(prepared),
     ...numberingIssues(prepared),
+    ...ordinalIssues(prepared),
     ...dateIssues(prepared),
     ...typoIssues(prepared),
     ...repeatIssues(prepared),

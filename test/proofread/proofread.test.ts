@@ -55,6 +55,8 @@ describe('each rule family', () => {
     expect(found.map((i) => i.suggestion)).toEqual(['12', '2025', '1.5%', undefined, '3～5', '10%～20%', '2亿～3亿元', '2025年']);
     expect(spans('2025—2026学年，第1周（9月1日—9月7日），提高1～2个百分点，从教25年，共1.2万人次，达到97.1%，依据GB/T 15834-2011执行。')).toEqual([]);
     expect(proofread('2024-2025学年').map((i) => i.suggestion)).toEqual(['2024—2025']);
+    // The letter O or the circle ○ typed for 〇 in a year of Chinese numerals.
+    expect(proofread('二O二四年度会议，二○二五年工作').map((i) => i.suggestion)).toEqual(['二〇二四', '二〇二五']);
   });
 
   it('numbering: levels, marks, skipped and repeated numbers, mixed styles; 一、二本 is not a heading', () => {
@@ -68,6 +70,12 @@ describe('each rule family', () => {
     expect(spans('一、二本上线人数分别为486人、1230人。\n1.2万人次参加培训。')).toEqual([]);
   });
 
+  it('numbering: 一是、二是 in order through a paragraph and the ones after it; 统一是 is not an ordinal', () => {
+    const text = '重点做好三项工作：一是抓党建，二是抓质量，四是抓安全。\n一、保障措施\n一是加强领导；二是统一是非标准；三是强化考核。';
+    expect(proofread(text).map((i) => [text.slice(i.start, i.end), i.message])).toEqual([['四是', '编号：“二是”之后应是“三是”，跳过了编号']]);
+    expect(spans('一是完善制度。\n二是加强培训。\n二是开展督查。')).toEqual(['二是']);
+  });
+
   it('dates: impossible dates, leading zeros, a 成文日期 in Chinese numerals', () => {
     expect(spans('定于2月30日、4月31日、13月召开；2024年2月29日有效，2025年2月29日无效。')).toEqual(['2月30日', '4月31日', '13月', '2025年2月29日']);
     expect(proofread('2025年03月05日').map((i) => i.suggestion)).toEqual(['3', '5']);
@@ -78,6 +86,7 @@ describe('each rule family', () => {
   it('typos: matched in context, so 截止日期 and 截至年底 stay; the list is data a person extends', () => {
     expect(proofread('截止2025年底，各项工作按步就班推进').map((i) => i.suggestion)).toEqual(['截至', '按部就班']);
     expect(spans('报名截止日期为9月1日，截至年底已完成，报名截止后不再受理。')).toEqual([]);
+    expect(proofread('加强防犯意识，做好预防犯罪教育').map((i) => i.suggestion)).toEqual(['防范']);
     const custom = compileTypos([{ wrong: '帐号', right: '账号', notAfter: '管理员' }]);
     expect(custom(prepare('登录帐号；帐号管理员', false)).map((i) => [i.start, i.suggestion])).toEqual([[2, '账号']]);
   });
