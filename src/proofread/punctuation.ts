@@ -10,7 +10,9 @@ const CHINESE_AFTER = new RegExp(`^(?:${HAN}|[“‘《（【])`, 'u');
 /** A numbering mark at a line start (一. (一) (1)) is the numbering rule's to report. */
 const LINE_NUMBERING = new RegExp(`^[\\s\\u0000\\u3000]*(?:[${CN_DIGITS}]+\\.|\\([${CN_DIGITS}\\d]+\\)?)$`, 'u');
 
-export function halfWidthMarks(t: PreparedText, out: ProofIssue[]) {
+const SPACES = / +/y;
+
+function halfWidthMarks(t: PreparedText, out: ProofIssue[]) {
   const text = t.masked;
   // The current line's start, moved forward as the marks are met: one pass, even over a text with no line breaks.
   let lineStart = 0;
@@ -30,7 +32,8 @@ export function halfWidthMarks(t: PreparedText, out: ProofIssue[]) {
     else flagged = chineseBefore || chineseAfter;
     if (!flagged) continue;
     // A space typed after the half-width mark goes with it.
-    const space = mark !== '(' && mark !== ')' ? /^ +/.exec(text.slice(i + 1))?.[0].length ?? 0 : 0;
+    SPACES.lastIndex = i + 1;
+    const space = mark !== '(' && mark !== ')' ? SPACES.exec(text)?.[0].length ?? 0 : 0;
     // A full stop between two Han characters may be a 。 or a ·（《生活.生命与安全》）: reported, not fixed.
     const certain = mark !== '.' || !chineseAfter;
     out.push({
@@ -43,7 +46,7 @@ export function halfWidthMarks(t: PreparedText, out: ProofIssue[]) {
   }
 }
 
-export function straightQuotes(t: PreparedText, out: ProofIssue[]) {
+function straightQuotes(t: PreparedText, out: ProofIssue[]) {
   const han = new RegExp(HAN, 'u');
   for (const m of t.masked.matchAll(/"([^"\n]{0,200})"/g)) {
     if (!han.test(m[1])) continue;
@@ -61,7 +64,7 @@ const PAIRS: Record<string, string> = { '“': '”', '《': '》', '（': '）'
 const CLOSERS = new Map(Object.entries(PAIRS).map(([open, close]) => [close, open]));
 
 /** Paired marks within one paragraph: a stack; half-width parentheses count as their full-width kin (reported above). */
-export function unpaired(t: PreparedText, out: ProofIssue[]) {
+function unpaired(t: PreparedText, out: ProofIssue[]) {
   const report = (open: { mark: string; at: number }) =>
     out.push({ start: open.at, end: open.at + 1, kind: 'punctuation', message: `标点：“${open.mark}”没有与之配对的“${PAIRS[open.mark]}”` });
   let stack: Array<{ mark: string; at: number }> = [];
@@ -91,7 +94,7 @@ export function unpaired(t: PreparedText, out: ProofIssue[]) {
   stack.forEach(report);
 }
 
-export function doubledAndStyled(t: PreparedText, out: ProofIssue[]) {
+function doubledAndStyled(t: PreparedText, out: ProofIssue[]) {
   const text = t.masked;
   for (const m of text.matchAll(/([，、；：？！])\1+|。。(?!。)|[，、；：]。|。[，、；：]/g)) {
     const same = m[0][0] === m[0][1];
@@ -125,7 +128,7 @@ export function doubledAndStyled(t: PreparedText, out: ProofIssue[]) {
 }
 
 /** Headings: 一、 （一） on a line of their own take no full stop; a run-in heading is set off from its text by 。, not a space. */
-export function headingStops(t: PreparedText, out: ProofIssue[]) {
+function headingStops(t: PreparedText, out: ProofIssue[]) {
   const numbered = new RegExp(`^(?:[${CN_DIGITS}]+、|（[${CN_DIGITS}]+）)`, 'u');
   // 一、二本… and 一、二年级… list grades or tiers: no heading there.
   const enumeration = new RegExp(`^[${CN_DIGITS}]+、[${CN_DIGITS}]+(?:、|本|类|级|等|年级|批)`, 'u');

@@ -221,6 +221,11 @@ export function proofreadView(api: Api, hooks: ProofreadHooks) {
   }
 
   button.addEventListener('click', () => void check().then(() => panel.querySelector<HTMLElement>('h3')?.focus()));
+  // A server without the route (an older one) gets no button, as with 改写.
+  button.hidden = true;
+  void api.hasRoute('/api/drafts/{id}/proofread').then((yes) => {
+    button.hidden = !yes;
+  });
 
   /** Called whenever the draft view shows a version: marks drawn again, or dropped when the version changed. */
   function shown() {

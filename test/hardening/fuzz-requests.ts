@@ -51,6 +51,8 @@ export const ROUTES: Route[] = [
   { method: 'PUT', path: '/api/sessions/{session}/outline' },
   { method: 'POST', path: '/api/sessions/{session}/draft' },
   { method: 'POST', path: '/api/imports' },
+  { method: 'POST', path: '/api/proofread' },
+  { method: 'POST', path: '/api/drafts/{draft}/proofread' },
   { method: 'GET', path: '/openapi.json' },
   { method: 'GET', path: '/docs' },
   { method: 'GET', path: '/widget.js' },
