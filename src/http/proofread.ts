@@ -3,7 +3,11 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { loadDraft, viewOf } from '../drafts/draft-service.js';
 import { factStrings } from '../domain/fact-sheet.js';
 import { findFigures } from '../domain/figures.js';
-import { proofread } from '../proofread/proofread.js';
+import { proofread, type ProofIssue } from '../proofread/proofread.js';
+import { modelWordingPass } from '../proofread/model-pass.js';
+import { createModelClient } from '../compose/llm-calls.js';
+import { modelSettingsFrom } from '../compose/llm-composer.js';
+import type { Config } from '../config.js';
 import { ApiError, errorBodySchema } from './errors.js';
 import { createRouter } from './router.js';
 
@@ -16,13 +20,34 @@ const issueSchema = z
   .object({
     start: z.number().int().openapi({ description: '起始位置（UTF-16 码元，从 0 起）' }),
     end: z.number().int().openapi({ description: '结束位置（不含）' }),
-    kind: z.enum(['punctuation', 'number', 'numbering', 'date', 'typo', 'repeat', 'marker', 'figure']),
+    kind: z.enum(['punctuation', 'number', 'numbering', 'date', 'typo', 'repeat', 'marker', 'figure', 'wording']),
     message: z.string().openapi({ example: '标点：中文里用了半角逗号“,”，应为全角“，”（GB/T 15834）' }),
-    suggestion: z.string().optional().openapi({ description: '有把握的改法（替换 start—end 之间的文字）；没有把握时不给' }),
+    suggestion: z.string().optional().openapi({ description: '有把握的改法（替换 start—end 之间的文字）；没有把握时不给。source 为 model 时是模型的措辞建议，由用户决定是否采用' }),
+    source: z.literal('model').optional().openapi({ description: '只在模型的第二遍（?model=true）给出的措辞建议上出现' }),
   })
   .openapi('ProofIssue');
 
-const issuesSchema = z.object({ issues: z.array(issueSchema) }).openapi('ProofreadResult');
+const issuesSchema = z
+  .object({
+    issues: z.array(issueSchema),
+    model: z.object({ used: z.boolean(), message: z.string().optional() }).optional().openapi({ description: '请求了模型第二遍时：是否用上了模型，没用上的原因' }),
+  })
+  .openapi('ProofreadResult');
+
+const modelQuery = z
+  .enum(['true', 'false', '1', '0'], { error: '模型第二遍（model）应为 true 或 false' })
+  .optional()
+  .openapi({ description: '配置了模型时，另请模型提出措辞建议（kind 为 wording、source 为 model），不会自动采用；离线规则的结果不受影响' });
+
+/** The offline issues, and with `?model=true` and a model configured, the model's wording suggestions after them. */
+async function withModelPass(config: Config, text: string, issues: ProofIssue[], wanted: boolean, signal: AbortSignal) {
+  if (!wanted) return { issues };
+  if (!config.OPENAI_API_KEY) return { issues, model: { used: false, message: '未配置模型（OPENAI_API_KEY），只做了离线校对' } };
+  const settings = modelSettingsFrom(config);
+  const pass = await modelWordingPass(createModelClient(settings), settings.model, text, signal);
+  const all = [...issues, ...pass.issues].sort((a, b) => a.start - b.start || a.end - b.end);
+  return { issues: all, model: pass.failed ? { used: false, message: pass.failed } : { used: true } };
+}
 
 const textBody = z.object({
   text: z.string({ error: '待校对的文字（text）应为字符串' }).openapi({ example: '全区共有幼儿园１２６所,其中公办园68所。' }),
@@ -34,7 +59,7 @@ const proofreadRoute = createRoute({
   path: '/api/proofread',
   summary: '校对一段文字（离线规则，不用模型）',
   description: `检查标点（GB/T 15834）、数字（GB/T 15835）、层次编号（GB/T 9704）、日期、易错词、重复字词和【待补充】标记。text 不超过 ${PROOFREAD_TEXT_LIMIT} 字（UTF-16 码元），超出答 413。`,
-  request: { body: { required: true, content: { 'application/json': { schema: textBody } } } },
+  request: { query: z.object({ model: modelQuery }), body: { required: true, content: { 'application/json': { schema: textBody } } } },
   responses: {
     200: { description: '发现的问题，按位置排列', content: { 'application/json': { schema: issuesSchema } } },
     400: errorResponse('请求内容有误（text 不是字符串）'),
@@ -50,7 +75,7 @@ const draftProofreadRoute = createRoute({
   description: '检查稿件的 Markdown 原文（位置指向它），另外核对数字：事实表中没有的数字逐一列出（kind 为 figure）。',
   request: {
     params: z.object({ id: z.string().max(64).openapi({ param: { name: 'id', in: 'path' } }) }),
-    query: z.object({ version: z.coerce.number({ error: '版本（version）应为正整数' }).int({ error: '版本（version）应为正整数' }).min(1, { error: '版本（version）应为正整数' }).optional() }),
+    query: z.object({ model: modelQuery, version: z.coerce.number({ error: '版本（version）应为正整数' }).int({ error: '版本（version）应为正整数' }).min(1, { error: '版本（version）应为正整数' }).optional() }),
   },
   responses: {
     200: {
@@ -69,13 +94,17 @@ export function proofreadRoutes() {
     if (text.length > PROOFREAD_TEXT_LIMIT) {
       throw new ApiError(413, 'payload_too_large', `待校对的文字共 ${text.length} 字，超过每次 ${PROOFREAD_TEXT_LIMIT} 字的上限，请分段校对`);
     }
-    return c.json({ issues: proofread(text, { markdown: format === 'markdown' }) }, 200);
+    const wanted = ['true', '1'].includes(c.req.valid('query').model ?? '');
+    const issues = proofread(text, { markdown: format === 'markdown' });
+    return c.json(await withModelPass(c.get('deps').config, text, issues, wanted, c.req.raw.signal), 200);
   });
   router.openapi(draftProofreadRoute, async (c) => {
     const deps = c.get('deps');
     const view = viewOf(await loadDraft(deps, c.req.valid('param').id), c.req.valid('query').version);
     const givenFigures = factStrings(view.facts).flatMap(findFigures);
-    return c.json({ version: view.version, issues: proofread(view.markdown, { markdown: true, givenFigures }) }, 200);
+    const wanted = ['true', '1'].includes(c.req.valid('query').model ?? '');
+    const issues = proofread(view.markdown, { markdown: true, givenFigures });
+    return c.json({ version: view.version, ...(await withModelPass(deps.config, view.markdown, issues, wanted, c.req.raw.signal)) }, 200);
   });
   return router;
 }

@@ -7,6 +7,14 @@
  */
 export function applySuggestions(text: string, issues: ReadonlyArray<{ start: number; end: number; suggestion?: string }>): string {
   const chosen = issues.filter((i) => i.suggestion !== undefined).sort((a, b) => a.start - b.start);
+  return replaceSpans(text, chosen);
+}
+
+/** Only the certain suggestions: a model's wording suggestion waits for the user to choose it. */
+export const certainIssues = <T extends { suggestion?: string; source?: string }>(issues: readonly T[]) =>
+  issues.filter((i) => i.suggestion !== undefined && i.source !== 'model');
+
+function replaceSpans(text: string, chosen: ReadonlyArray<{ start: number; end: number; suggestion?: string }>): string {
   let out = '';
   let at = 0;
   for (const issue of chosen) {

@@ -1,14 +1,18 @@
 /** What every proofreading rule returns, and the text view the rules share (markdown syntax masked, lines). */
 
-export type IssueKind = 'punctuation' | 'number' | 'numbering' | 'date' | 'typo' | 'repeat' | 'marker' | 'figure';
+export type IssueKind = 'punctuation' | 'number' | 'numbering' | 'date' | 'typo' | 'repeat' | 'marker' | 'figure' | 'wording';
 
-/** One problem: `start`/`end` are UTF-16 offsets into the checked text; `suggestion` only when the fix is certain. */
+/**
+ * One problem: `start`/`end` are UTF-16 offsets into the checked text; `suggestion` only when the fix is certain —
+ * except a model's wording suggestion (`source: 'model'`), which is a choice for the user and never applied for them.
+ */
 export interface ProofIssue {
   start: number;
   end: number;
   kind: IssueKind;
   message: string;
   suggestion?: string;
+  source?: 'model';
 }
 
 /** A rule family: the prepared text in, issues out. */

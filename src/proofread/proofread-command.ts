@@ -1,6 +1,7 @@
 /** The proofread command's work, apart from the file system: a named file's bytes → `{ issues, text? }`, the fixed text, or the lines saying why not. */
 import { DocxError, docxText } from '../import/docx-text.js';
 import { ImportFileError, decodeText } from '../import/file-text.js';
+import { certainIssues } from './apply-suggestions.js';
 import { applySuggestions, proofread, type ProofIssue } from './proofread.js';
 
 export type ProofreadCommandResult =
@@ -24,5 +25,5 @@ export async function proofreadFileCommand(name: string, bytes: Uint8Array): Pro
   }
   // A BOM is not text a person wrote: offsets count from the first character they see.
   const issues = proofread(text, { markdown: ext === '.md' });
-  return { ok: true, body: ext === '.docx' ? { issues, text } : { issues }, fixed: applySuggestions(text, issues) };
+  return { ok: true, body: ext === '.docx' ? { issues, text } : { issues }, fixed: applySuggestions(text, certainIssues(issues)) };
 }

@@ -23,7 +23,7 @@ export interface ProofreadOptions {
 }
 
 /** When two issues overlap, the more specific rule speaks (一. is a numbering slip, not a half-width full stop). */
-const PRIORITY: Record<IssueKind, number> = { marker: 0, figure: 0, numbering: 1, date: 2, number: 3, typo: 4, punctuation: 5, repeat: 6 };
+const PRIORITY: Record<IssueKind, number> = { marker: 0, figure: 0, numbering: 1, date: 2, number: 3, typo: 4, punctuation: 5, repeat: 6, wording: 7 };
 const KEEP_ALWAYS = new Set<IssueKind>(['marker', 'figure']);
 
 function resolveOverlaps(issues: ProofIssue[], length: number): ProofIssue[] {

@@ -2,7 +2,7 @@
  * 校对 on the draft: checks the shown version (POST /api/drafts/:id/proofread), lists the issues by part, marks
  * them in place in the rendered draft, and 采纳 applies one suggestion, or every certain one, as a new version.
  */
-import { applySuggestions } from '../proofread/apply-suggestions.js';
+import { applySuggestions, certainIssues } from '../proofread/apply-suggestions.js';
 import type { Api, DraftView } from './api-client.js';
 import { h, replaceChildren } from './dom.js';
 import type { DraftPart } from './draft-parts.js';
@@ -13,6 +13,8 @@ export interface ProofIssue {
   kind: string;
   message: string;
   suggestion?: string;
+  /** A model's wording suggestion: listed with its own 采纳, never part of 全部采纳. */
+  source?: string;
 }
 
 export interface ProofreadHooks {
@@ -145,7 +147,7 @@ export function proofreadView(api: Api, hooks: ProofreadHooks) {
       });
       return index;
     };
-    const certain = issues.filter((i) => i.suggestion !== undefined);
+    const certain = certainIssues(issues);
     const all = h('button', { type: 'button', class: 'small primary adopt-all' }, `全部采纳（${certain.length} 处有把握的修改）`);
     all.addEventListener('click', () => void adopt(certain, `全部 ${certain.length} 处修改`));
     all.hidden = certain.length === 0;
