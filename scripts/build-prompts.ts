@@ -18,7 +18,9 @@ export function promptFilesModule(files: Record<string, string>): string {
 }
 
 export async function build(): Promise<void> {
-  const text = promptFilesModule(readPromptFiles());
+  // prompts/_proofread/ reaches the Worker as a JSON import of src/proofread/typos.ts; no second copy here.
+  const files = Object.fromEntries(Object.entries(readPromptFiles()).filter(([path]) => !path.startsWith('_proofread/')));
+  const text = promptFilesModule(files);
   // Unchanged output is not rewritten: wrangler dev watches src/ and would rebuild in a loop.
   if (existsSync(GENERATED_PROMPT_FILES) && readFileSync(GENERATED_PROMPT_FILES, 'utf8') === text) return;
   mkdirSync(fileURLToPath(new URL('../src/generated/', import.meta.url)), { recursive: true });
