@@ -23,6 +23,8 @@ const LEVEL4 = /^(?:([（(])(\d{1,2})([）)])|(\d{1,2})([）)]))(、|\.)?/;
 /** The heading number at the start of a line's text, if it has one. */
 function readHeading(body: string): Heading | null {
   let m = LEVEL2.exec(body);
+  // （一）（二）两项工作: the headings named in a sentence, not one of them.
+  if (m && /^[（(]/.test(body.slice(m[0].length))) return null;
   if (m && !Number.isNaN(chineseValue(m[2]))) {
     const n = chineseValue(m[2]);
     return { level: 2, n, written: m[0], correct: `（${m[2]}）` };

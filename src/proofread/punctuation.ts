@@ -130,8 +130,8 @@ function doubledAndStyled(t: PreparedText, out: ProofIssue[]) {
 /** Headings: 一、 （一） on a line of their own take no full stop; a run-in heading is set off from its text by 。, not a space. */
 function headingStops(t: PreparedText, out: ProofIssue[]) {
   const numbered = new RegExp(`^(?:[${CN_DIGITS}]+、|（[${CN_DIGITS}]+）)`, 'u');
-  // 一、二本… and 一、二年级… list grades or tiers: no heading there.
-  const enumeration = new RegExp(`^[${CN_DIGITS}]+、[${CN_DIGITS}]+(?:、|本|类|级|等|年级|批)`, 'u');
+  // 一、二本… and 一、二年级… list grades or tiers, （一）（二）两项 names two headings: no heading there.
+  const enumeration = new RegExp(`^(?:[${CN_DIGITS}]+、[${CN_DIGITS}]+(?:、|本|类|级|等|年级|批)|（[${CN_DIGITS}]+）（)`, 'u');
   const runIn = new RegExp(`^((?:[${CN_DIGITS}]+、|（[${CN_DIGITS}]+）|\\d+[.．]|（\\d+）)(?:${HAN}|[“”《》、]){2,24})([ \\u3000]+)(?=${HAN})`, 'u');
   for (const line of t.lines) {
     const { body } = line;

@@ -103,6 +103,23 @@ describe('each rule family', () => {
   });
 });
 
+describe('correct uses that look like errors', () => {
+  it('leaves them alone: times, phone numbers, standards, quotes, reduplication, headings named in a sentence', () => {
+    for (const text of [
+      '上午8:30在局三楼会议室召开，联系电话：0571-87654321。',
+      '参照GB 50099—2011《中小学校设计规范》执行，通过ISO 9001认证。',
+      '2025年春季学期（2月17日—7月4日）共20周，第3～4节课后开展课后服务。',
+      '采用“5+2”课后服务模式，按照“一校一策”“一生一案”要求推进。',
+      '各校要认认真真、扎扎实实开展工作，做到人人知晓、家家参与，获奖作品一一展出。',
+      '（一）（二）两项工作同步推进。',
+      '会议要求：一要提高认识；二要落实责任；三要强化督查。',
+      '二〇二五年是“十四五”规划收官之年。',
+    ]) {
+      expect(proofread(text), text).toEqual([]);
+    }
+  });
+});
+
 describe('offsets and fixes', () => {
   it('counts offsets in UTF-16 code units (a character outside the BMP counts two)', () => {
     const text = '𠀀𠀀活动,结束';
