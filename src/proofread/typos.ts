@@ -20,14 +20,29 @@ interface Compiled extends TypoEntry {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const WINDOW = 12;
 
-/** Compiles a list into one matcher: one alternation (longest first), context checked per hit. */
+/**
+ * Compiles a list into one matcher: one alternation (longest first), context checked per hit. An entry a person
+ * mistyped (no wrong or right spelling, a context that is not a valid regex) is left out and listed in `problems`,
+ * so one bad line never stops the service.
+ */
 export function compileTypos(entries: readonly TypoEntry[]) {
   const byWrong = new Map<string, Compiled>();
+  const problems: string[] = [];
   for (const entry of entries) {
-    const after = entry.after ? new RegExp(`^(?:${entry.after})`, 'u') : null;
-    const notAfter = entry.notAfter ? new RegExp(`^(?:${entry.notAfter})`, 'u') : null;
-    const before = entry.before ? new RegExp(`(?:${entry.before})$`, 'u') : null;
-    const notBefore = entry.notBefore ? new RegExp(`(?:${entry.notBefore})$`, 'u') : null;
+    if (typeof entry?.wrong !== 'string' || !entry.wrong || typeof entry.right !== 'string' || entry.wrong === entry.right) {
+      problems.push(`${JSON.stringify(entry)}：wrong 与 right 应为两个不同的词`);
+      continue;
+    }
+    let after: RegExp | null, notAfter: RegExp | null, before: RegExp | null, notBefore: RegExp | null;
+    try {
+      after = entry.after ? new RegExp(`^(?:${entry.after})`, 'u') : null;
+      notAfter = entry.notAfter ? new RegExp(`^(?:${entry.notAfter})`, 'u') : null;
+      before = entry.before ? new RegExp(`(?:${entry.before})$`, 'u') : null;
+      notBefore = entry.notBefore ? new RegExp(`(?:${entry.notBefore})$`, 'u') : null;
+    } catch {
+      problems.push(`“${entry.wrong}”：前后文条件不是合法的正则表达式`);
+      continue;
+    }
     byWrong.set(entry.wrong, {
       ...entry,
       test(text, start, end) {
@@ -39,7 +54,7 @@ export function compileTypos(entries: readonly TypoEntry[]) {
   }
   const words = [...byWrong.keys()].sort((a, b) => b.length - a.length);
   const pattern = new RegExp(words.map(escape).join('|'), 'g');
-  return (t: PreparedText): ProofIssue[] => {
+  const check = (t: PreparedText): ProofIssue[] => {
     const out: ProofIssue[] = [];
     if (!words.length) return out;
     for (const m of t.masked.matchAll(pattern)) {
@@ -51,6 +66,7 @@ export function compileTypos(entries: readonly TypoEntry[]) {
     }
     return out;
   };
+  return Object.assign(check, { problems });
 }
 
 /** The list shipped in prompts/_proofread/typos.json (bundled into the Worker by the build, as an import). */

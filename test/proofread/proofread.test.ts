@@ -6,7 +6,7 @@ import { factStrings, parseFactSheet } from '../../src/domain/fact-sheet.js';
 import { findFigures } from '../../src/domain/figures.js';
 import { prepare } from '../../src/proofread/issue.js';
 import { applySuggestions, proofread } from '../../src/proofread/proofread.js';
-import { compileTypos } from '../../src/proofread/typos.js';
+import { TYPOS, compileTypos, typoIssues } from '../../src/proofread/typos.js';
 import { examples } from '../helpers/examples.js';
 import { reportTypes } from '../helpers/app.js';
 import { cleanTexts, finds, seededCases } from '../fixtures/proofread/corpus.js';
@@ -87,8 +87,12 @@ describe('each rule family', () => {
     expect(proofread('截止2025年底，各项工作按步就班推进').map((i) => i.suggestion)).toEqual(['截至', '按部就班']);
     expect(spans('报名截止日期为9月1日，截至年底已完成，报名截止后不再受理。')).toEqual([]);
     expect(proofread('加强防犯意识，做好预防犯罪教育').map((i) => i.suggestion)).toEqual(['防范']);
-    const custom = compileTypos([{ wrong: '帐号', right: '账号', notAfter: '管理员' }]);
-    expect(custom(prepare('登录帐号；帐号管理员', false)).map((i) => [i.start, i.suggestion])).toEqual([[2, '账号']]);
+    const custom = compileTypos([{ wrong: '帐号', right: '账号', notAfter: '管理员' }, { wrong: '坏行', right: '好行', after: '(' }]);
+    expect(custom(prepare('登录帐号；帐号管理员；坏行', false)).map((i) => [i.start, i.suggestion])).toEqual([[2, '账号']]);
+    // A mistyped line is left out and named, not a crash; the shipped list has none.
+    expect(custom.problems).toEqual(['“坏行”：前后文条件不是合法的正则表达式']);
+    expect(typoIssues.problems).toEqual([]);
+    expect(TYPOS.length).toBeGreaterThanOrEqual(150);
   });
 
   it('repeats: 了了 and 加强加强, not 层层, 扎扎实实, 不了了之 or 人人', () => {
@@ -98,6 +102,7 @@ describe('each rule family', () => {
 
   it('markers and figures: 【待补充】 left in, and a figure the fact sheet does not hold', () => {
     expect(proofread('新增学位【待补充：学位数】个').map((i) => i.kind)).toEqual(['marker']);
+    expect(spans('××学校召开××会议')).toEqual(['××', '××']);
     const issues = proofread('招聘教师135名，参训率98%。', { givenFigures: ['135名'] });
     expect(issues.map((i) => [i.kind, '招聘教师135名，参训率98%。'.slice(i.start, i.end)])).toEqual([['figure', '98%']]);
   });
