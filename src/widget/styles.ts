@@ -100,5 +100,6 @@ ol.outline .sub{flex-basis:100%;font-size:13px;color:#616e7c;padding-left:2.5em}
 .proofread li{margin:4px 0}
 .proofread q{quotes:none;color:#52606d}
 .proofread q b{background:#dbeafe;color:#1e3a8a}
-.doc mark.proof{background:#dbeafe;color:#1e3a8a;border-bottom:2px solid #2563eb;min-width:4px;display:inline-block}
+.doc mark.proof{background:#dbeafe;color:#1e3a8a;border-bottom:2px solid #2563eb;min-width:4px;display:inline-block;position:relative;text-indent:0}
+.doc mark.proof:hover::after,.doc mark.proof:focus::after{content:attr(title);position:absolute;left:0;top:100%;z-index:5;width:max-content;max-width:220px;padding:4px 8px;background:#1f2933;color:#fff;font:12px/1.4 sans-serif;border-radius:4px;white-space:normal}
 `;
