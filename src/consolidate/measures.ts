@@ -1,0 +1,106 @@
+/** Sums offered across schools: the same measure (matched by its words) in the same unit, one figure per school, added exactly. Pure. */
+import { addDecimals, formatDecimal, parseQuantity, type DerivedFigure } from '../domain/derived-figures.js';
+import { findFigures } from '../domain/figures.js';
+
+/** Units that count things or money, so that adding them across schools means something (not %, 年, 级, 岁…). */
+const SUMMABLE = new Set([
+  '人次', '名', '人', '次', '场', '场次', '项', '件', '篇', '个', '所', '节', '课时', '学时', '小时', '元', '万元', '亿元', '千元',
+  '平方米', '万平方米', '立方米', '台', '套', '册', '万册', '本', '处', '间', '辆', '户', '期', '批', '支', '条', '份', '张', '部',
+  '门', '家', '座', '栋', '幢', '吨', '亩', '种', '节次', '万人次',
+]);
+
+/** One figure of one school, with the words that say what it measures. */
+export interface Measured {
+  school: string;
+  figure: string;
+  unit: string;
+  /** 培训教师, 主题班会, 隐患 … */
+  measure: string;
+}
+
+const STOP = /[，,；;。、：:（）()！!？?\s]/;
+const LEADS =
+  /^(?:[一二三四五六七八九十]+是|首先|其次|再次|最后|同时|此外|另外|全年|全学期|本学期|上半年|下半年|今年以来|今年|年内|全校|全园|学校|我校|本校|我园|本园|共|累计|先后|合计|总计|共计|组织|开展|举办|举行|召开|完成|实现|参加|参与|安排|进行|新|其中|已)+/;
+const TAILS = /(?:共|累计|达到|达|计|约|为|了|总计|合计|共计|近|超过|逾|共有|有)+$/;
+
+/** The words a figure measures, from its clause: before the figure (培训教师120人次) or, if none, after it (120名教师参加培训). */
+export function measureWords(before: string, after: string): string {
+  const lead = before.replace(LEADS, '').replace(TAILS, '');
+  if (lead.length >= 2) return lead;
+  return after.replace(/^(?:的)?/, '').replace(TAILS, '');
+}
+
+/**
+ * The summable figures in a school's facts, each with its measure.
+ * @example measuredFigures('一小', ['组织教师培训120人次，开展校本研修18场']) // [{ figure: '120人次', measure: '教师培训', … }, …]
+ */
+export function measuredFigures(school: string, facts: readonly string[]): Measured[] {
+  const out: Measured[] = [];
+  for (const fact of facts) {
+    let from = 0;
+    for (const figure of findFigures(fact)) {
+      const at = fact.indexOf(figure, from);
+      from = at + figure.length;
+      const q = parseQuantity(figure);
+      if (!q || !SUMMABLE.has(q.unit) || q.amount.units < 0n) continue;
+      // 第3名 ranks, 3个百分点 and 3次以上 are not counts to add.
+      if (fact[at - 1] === '第' || /^(?:以上|以下|左右|多|余)/.test(fact.slice(from))) continue;
+      let start = at;
+      while (start > 0 && !STOP.test(fact[start - 1])) start--;
+      let end = from;
+      while (end < fact.length && !STOP.test(fact[end])) end++;
+      const measure = measureWords(fact.slice(start, at), fact.slice(from, end));
+      if (measure.length < 2 || /\d/.test(measure)) continue;
+      out.push({ school, figure, unit: q.unit, measure });
+    }
+  }
+  return out;
+}
+
+function bigrams(text: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < text.length; i++) out.add(text.slice(i, i + 2));
+  return out;
+}
+
+/** Same measure: most of the shorter wording's pairs of characters recur, or the head noun is the same and many do. */
+export function sameMeasure(a: string, b: string): boolean {
+  if (a === b) return true;
+  // Two characters (活动, 培训) say too little to match anything but themselves.
+  if (Math.min(a.length, b.length) < 3) return false;
+  const ba = bigrams(a);
+  const bb = bigrams(b);
+  let shared = 0;
+  for (const x of ba) if (bb.has(x)) shared++;
+  const overlap = shared / Math.min(ba.size, bb.size);
+  return overlap >= 0.6 || (a.slice(-2) === b.slice(-2) && overlap >= 0.4);
+}
+
+/**
+ * Groups the measured figures of one merged area and offers a sum wherever two or more schools give the same
+ * measure in the same unit; a figure a school repeats counts once.
+ */
+export function offerSums(measured: readonly Measured[]): DerivedFigure[] {
+  const groups: Measured[][] = [];
+  for (const m of measured) {
+    const group = groups.find((g) => g[0].unit === m.unit && sameMeasure(g[0].measure, m.measure) && !g.some((x) => x.school === m.school && x.figure !== m.figure));
+    // A school's second, different figure of a measure starts a group of its own: which one to add is the user's call.
+    if (!group) groups.push([m]);
+    else group.push(m);
+  }
+  const offers: DerivedFigure[] = [];
+  for (const group of groups) {
+    const once = group.filter((m, i) => group.findIndex((x) => x.school === m.school) === i);
+    if (once.length < 2) continue;
+    const total = once.map((m) => parseQuantity(m.figure)!.amount).reduce(addDecimals);
+    offers.push({
+      value: `${formatDecimal(total)}${once[0].unit}`,
+      of: once.map((m) => m.figure),
+      op: 'sum',
+      label: once[0].measure,
+      sources: once.map((m) => m.school),
+      accepted: false,
+    });
+  }
+  return offers;
+}
