@@ -179,7 +179,13 @@ export function consolidateReports(reports: readonly SchoolReport[], options: Co
     if (!facts.length) continue;
     sections.push({ topic: area.name, facts });
     merged.push({ key, topic: area.name, members: area.members.map((m) => ({ school: m.school, topic: m.section.topic, ...(m.section.heading ? { heading: m.section.heading } : {}) })) });
-    if (new Set(area.members.map((m) => m.school)).size > 1) derived.push(...offerSums(area.members.flatMap((m) => measuredFigures(m.school, m.section.facts))));
+    if (new Set(area.members.map((m) => m.school)).size > 1) {
+      const { offers, leftOut } = offerSums(area.members.flatMap((m) => measuredFigures(m.school, m.section.facts)));
+      derived.push(...offers);
+      for (const l of leftOut) {
+        warnings.push({ code: 'sum-left-out', school: l.school, message: `“${area.name}”中${l.school}的“${l.label}”有 ${l.figures.length} 个数字（${l.figures.join('、')}），未计入合计，请核对` });
+      }
+    }
     const kept = area.members.reduce((n, m) => n + schoolFacts(m.school, m.section.facts).length, 0);
     if (kept > LIMITS.factsPerSection) warnings.push({ code: 'trimmed', field: 'sections', message: `“${area.name}”汇入的条目超过 ${LIMITS.factsPerSection} 条，只保留了前 ${LIMITS.factsPerSection} 条，请拆分这个领域` });
   }

@@ -20,7 +20,7 @@ export interface Measured {
 
 const STOP = /[，,；;。、：:（）()！!？?\s]/;
 const LEADS =
-  /^(?:[一二三四五六七八九十]+是|首先|其次|再次|最后|同时|此外|另外|全年|全学期|本学期|上半年|下半年|今年以来|今年|年内|全校|全园|学校|我校|本校|我园|本园|共|累计|先后|合计|总计|共计|组织|开展|举办|举行|召开|完成|实现|参加|参与|安排|进行|新|其中|已)+/;
+  /^(?:[一二三四五六七八九十]+是|首先|其次|再次|最后|同时|此外|另外|全年|全学期|本学期|上半年|下半年|今年以来|今年|年内|全校|全园|学校|我校|本校|我园|本园|共|累计|先后|合计|总计|共计|组织|开展|举办|举行|召开|完成|实现|参加|参与|安排|进行|新|已)+/;
 const TAILS = /(?:共|累计|达到|达|计|约|为|了|总计|合计|共计|近|超过|逾|共有|有)+$/;
 
 /** The words a figure measures, from its clause: before the figure (培训教师120人次) or, if none, after it (120名教师参加培训). */
@@ -49,6 +49,8 @@ export function measuredFigures(school: string, facts: readonly string[]): Measu
       while (start > 0 && !STOP.test(fact[start - 1])) start--;
       let end = from;
       while (end < fact.length && !STOP.test(fact[end])) end++;
+      // 其中省级培训5人次 is a part of the figure before it, not a measure of its own.
+      if (/^(?:其中|含|包括|包含)/.test(fact.slice(start, at))) continue;
       const measure = measureWords(fact.slice(start, at), fact.slice(from, end));
       if (measure.length < 2 || /\d/.test(measure)) continue;
       out.push({ school, figure, unit: q.unit, measure });
@@ -77,30 +79,33 @@ export function sameMeasure(a: string, b: string): boolean {
 }
 
 /**
- * Groups the measured figures of one merged area and offers a sum wherever two or more schools give the same
- * measure in the same unit; a figure a school repeats counts once.
+ * Groups the measured figures of one merged area, by any two wordings matching (so the order of the reports decides
+ * nothing), and offers a sum wherever two or more schools give the same measure in the same unit. A figure a school
+ * repeats counts once; a school giving two different figures of one measure is left out of that sum and named.
  */
-export function offerSums(measured: readonly Measured[]): DerivedFigure[] {
-  const groups: Measured[][] = [];
-  for (const m of measured) {
-    const group = groups.find((g) => g[0].unit === m.unit && sameMeasure(g[0].measure, m.measure) && !g.some((x) => x.school === m.school && x.figure !== m.figure));
-    // A school's second, different figure of a measure starts a group of its own: which one to add is the user's call.
-    if (!group) groups.push([m]);
-    else group.push(m);
+export function offerSums(measured: readonly Measured[]): { offers: DerivedFigure[]; leftOut: Array<{ school: string; label: string; figures: string[] }> } {
+  const parent = measured.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
+  for (let i = 0; i < measured.length; i++) {
+    for (let j = i + 1; j < measured.length; j++) {
+      if (measured[i].unit === measured[j].unit && root(i) !== root(j) && sameMeasure(measured[i].measure, measured[j].measure)) parent[root(j)] = root(i);
+    }
   }
+  const groups = new Map<number, Measured[]>();
+  measured.forEach((m, i) => groups.set(root(i), [...(groups.get(root(i)) ?? []), m]));
   const offers: DerivedFigure[] = [];
-  for (const group of groups) {
-    const once = group.filter((m, i) => group.findIndex((x) => x.school === m.school) === i);
+  const leftOut: Array<{ school: string; label: string; figures: string[] }> = [];
+  for (const group of groups.values()) {
+    const bySchool = new Map<string, Measured[]>();
+    for (const m of group) if (!bySchool.get(m.school)?.some((x) => x.figure === m.figure)) bySchool.set(m.school, [...(bySchool.get(m.school) ?? []), m]);
+    const once = [...bySchool.values()].filter((ms) => ms.length === 1).map((ms) => ms[0]);
+    // The shortest wording is the most general one (培训教师, not 选派教师外出培训).
+    const label = group.map((m) => m.measure).reduce((a, b) => (b.length < a.length ? b : a));
+    if (bySchool.size < 2) continue;
+    for (const [school, ms] of bySchool) if (ms.length > 1) leftOut.push({ school, label, figures: ms.map((m) => m.figure) });
     if (once.length < 2) continue;
     const total = once.map((m) => parseQuantity(m.figure)!.amount).reduce(addDecimals);
-    offers.push({
-      value: `${formatDecimal(total)}${once[0].unit}`,
-      of: once.map((m) => m.figure),
-      op: 'sum',
-      label: once[0].measure,
-      sources: once.map((m) => m.school),
-      accepted: false,
-    });
+    offers.push({ value: `${formatDecimal(total)}${once[0].unit}`, of: once.map((m) => m.figure), op: 'sum', label, sources: once.map((m) => m.school), accepted: false });
   }
-  return offers;
+  return { offers, leftOut };
 }

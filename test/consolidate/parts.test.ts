@@ -45,20 +45,40 @@ describe('measures and sums', () => {
 
   it('adds nothing that is not a count: percentages, years, ranks, approximations', () => {
     expect(measuredFigures('一小', ['合格率98.5%', '2025年获评先进', '获得第2名', '培训100余人次', '开展活动3次以上'])).toEqual([]);
+    expect(measuredFigures('一小', ['培训教师95人次，其中省级培训5人次']).map((m) => m.figure)).toEqual(['95人次']);
   });
 
   it('offers one sum per measure and unit, one figure per school', () => {
-    const sums = offerSums([
+    const { offers } = offerSums([
       ...measuredFigures('一小', ['培训教师120人次']),
       ...measuredFigures('二小', ['教师培训80人次', '接待家长80人次']),
       ...measuredFigures('三小', ['组织教师培训95人次']),
     ]);
-    expect(sums).toEqual([{ value: '295人次', of: ['120人次', '80人次', '95人次'], op: 'sum', label: '培训教师', sources: ['一小', '二小', '三小'], accepted: false }]);
+    expect(offers).toEqual([{ value: '295人次', of: ['120人次', '80人次', '95人次'], op: 'sum', label: '培训教师', sources: ['一小', '二小', '三小'], accepted: false }]);
   });
 
   it('does not add different measures with a shared word', () => {
-    expect(offerSums([...measuredFigures('一小', ['教师培训20人次']), ...measuredFigures('二小', ['家长培训30人次'])])).toEqual([]);
-    expect(offerSums([...measuredFigures('一小', ['开展研学实践活动3次']), ...measuredFigures('二小', ['开展“文明礼仪月”活动1次'])])).toEqual([]);
+    expect(offerSums([...measuredFigures('一小', ['教师培训20人次']), ...measuredFigures('二小', ['家长培训30人次'])]).offers).toEqual([]);
+    expect(offerSums([...measuredFigures('一小', ['开展研学实践活动3次']), ...measuredFigures('二小', ['开展“文明礼仪月”活动1次'])]).offers).toEqual([]);
+  });
+
+  it('matches wordings through any member, whatever the order of the reports', () => {
+    const a = measuredFigures('一小', ['组织教师参加各级培训120人次']);
+    const b = measuredFigures('二小', ['选派教师外出培训80人次']);
+    const c = measuredFigures('三小', ['培训教师95人次']);
+    for (const order of [[a, b, c], [c, b, a], [b, a, c]]) {
+      expect(offerSums(order.flat()).offers.map((o) => o.value)).toEqual(['295人次']);
+    }
+  });
+
+  it('leaves out, and names, a school that gives two different figures of one measure', () => {
+    const { offers, leftOut } = offerSums([
+      ...measuredFigures('一小', ['培训教师120人次', '另培训教师30人次']),
+      ...measuredFigures('二小', ['培训教师80人次']),
+      ...measuredFigures('三小', ['培训教师95人次']),
+    ]);
+    expect(offers.map((o) => [o.value, o.sources])).toEqual([['175人次', ['二小', '三小']]]);
+    expect(leftOut).toEqual([{ school: '一小', label: '培训教师', figures: ['120人次', '30人次'] }]);
   });
 });
 
