@@ -66,15 +66,13 @@ function bigrams(text: string): Set<string> {
 }
 
 /** Same measure: most of the shorter wording's pairs of characters recur, or the head noun is the same and many do. */
-export function sameMeasure(a: string, b: string): boolean {
+export function sameMeasure(a: string, b: string, pairsA = bigrams(a), pairsB = bigrams(b)): boolean {
   if (a === b) return true;
   // Two characters (活动, 培训) say too little to match anything but themselves.
   if (Math.min(a.length, b.length) < 3) return false;
-  const ba = bigrams(a);
-  const bb = bigrams(b);
   let shared = 0;
-  for (const x of ba) if (bb.has(x)) shared++;
-  const overlap = shared / Math.min(ba.size, bb.size);
+  for (const x of pairsA) if (pairsB.has(x)) shared++;
+  const overlap = shared / Math.min(pairsA.size, pairsB.size);
   return overlap >= 0.6 || (a.slice(-2) === b.slice(-2) && overlap >= 0.4);
 }
 
@@ -86,9 +84,11 @@ export function sameMeasure(a: string, b: string): boolean {
 export function offerSums(measured: readonly Measured[]): { offers: DerivedFigure[]; leftOut: Array<{ school: string; label: string; figures: string[] }> } {
   const parent = measured.map((_, i) => i);
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
+  const pairs = measured.map((m) => bigrams(m.measure));
   for (let i = 0; i < measured.length; i++) {
     for (let j = i + 1; j < measured.length; j++) {
-      if (measured[i].unit === measured[j].unit && root(i) !== root(j) && sameMeasure(measured[i].measure, measured[j].measure)) parent[root(j)] = root(i);
+      const [a, b] = [measured[i], measured[j]];
+      if (a.unit === b.unit && root(i) !== root(j) && sameMeasure(a.measure, b.measure, pairs[i], pairs[j])) parent[root(j)] = root(i);
     }
   }
   const groups = new Map<number, Measured[]>();
