@@ -16,6 +16,7 @@ import { sessionRoutes } from './sessions.js';
 import { sessionDeleteRoutes } from './session-delete.js';
 import { IMPORT_UPLOAD_LIMIT, importRoutes } from './imports.js';
 import { consolidationRoutes } from './consolidations.js';
+import { sessionDerivedRoutes } from './session-derived.js';
 import { CONSOLIDATION_LIMITS } from '../consolidate/consolidate-files.js';
 import { accessControl } from './middleware/access.js';
 import { corsFor } from './middleware/cors.js';
@@ -69,6 +70,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', sessionDeleteRoutes());
   app.route('/', importRoutes());
   app.route('/', consolidationRoutes());
+  app.route('/', sessionDerivedRoutes());
   app.route('/', docsRoutes());
   app.route('/', widgetRoutes());
   app.doc31('/openapi.json', {

@@ -50,6 +50,7 @@ export const ROUTES: Route[] = [
   { method: 'POST', path: '/api/sessions/{session}/messages' },
   { method: 'PUT', path: '/api/sessions/{session}/outline' },
   { method: 'POST', path: '/api/sessions/{session}/draft' },
+  { method: 'PUT', path: '/api/sessions/{session}/derived' },
   { method: 'POST', path: '/api/imports' },
   { method: 'POST', path: '/api/consolidations' },
   { method: 'GET', path: '/openapi.json' },
@@ -129,6 +130,7 @@ export function generator(seed: number, live: LiveIds) {
       const ref = () => (chance(0.7) ? { part: pick([0, 1, 2, 3, 99, -1, 1.5, '1', null]) } : randomJson());
       return { operations: Array.from({ length: int(4) }, () => ({ op: pick(['rename', 'move', 'merge', 'drop', 'explode', '']), target: ref(), to: ref(), targets: [ref(), ref()], heading: randomString(300) })) };
     }
+    if (path.includes('/derived')) return { accepted: chance(0.6) ? [pick([1, 0, -1, 2.5, 99, '1', null])] : randomJson() };
     if (path.includes('/rewrite')) return { instruction: pick(['更简洁', '更详细', '更正式', randomString(300), 7, null]) };
     if (path.startsWith('/api/sessions')) return { type: pick(['annual-summary', 'work-plan', '__proto__', 'constructor', randomString(), 1]), import: chance(0.3) ? randomString(500) : undefined };
     if (path.startsWith('/api/consolidations')) {

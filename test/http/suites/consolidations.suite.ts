@@ -78,10 +78,50 @@ export function consolidationsSuite(fetcher: Fetcher) {
     expect(long.status).toBe(413);
   });
 
+  it('starts a session from the consolidation, accepts a sum, and drafts it with its computation listed', async () => {
+    const { facts } = await (await postJson(fetcher, '/api/consolidations', { reports: REPORTS, org: '某某县教育局' })).json();
+    const started = await postJson(fetcher, '/api/sessions', { consolidation: facts });
+    expect(started.status).toBe(201);
+    const session = await started.json();
+    expect(session.reply.text).toContain('各单位培训教师合计355人次');
+    expect(session.reply.text).toContain('120人次 + 80人次 + 95人次 + 60人次 = 355人次');
+    expect(session.facts.sections.map((s: { topic: string }) => s.topic)).toEqual(facts.sections.map((s: { topic: string }) => s.topic));
+
+    const index = facts.derived.findIndex((d: { value: string }) => d.value === '355人次') + 1;
+    const chose = await fetcher(`/api/sessions/${session.id}/derived`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ accepted: [index] }) });
+    expect(chose.status).toBe(200);
+    const checked = (await chose.json()).derived;
+    expect(checked.filter((d: { accepted: boolean }) => d.accepted).map((d: { value: string; ok: boolean }) => [d.value, d.ok])).toEqual([['355人次', true]]);
+
+    await postJson(fetcher, `/api/sessions/${session.id}/messages`, { text: '直接生成' });
+    const drafted = await postJson(fetcher, `/api/sessions/${session.id}/draft`, {});
+    expect(drafted.status).toBe(201);
+    const draft = await drafted.json();
+    expect(draft.markdown).toContain('各单位培训教师合计355人次。');
+    expect(draft.markdown).not.toContain('108节。各单位');
+    expect(draft.figures.invented).toEqual([]);
+    expect(draft.figures.derived.find((d: { value: string }) => d.value === '355人次')).toMatchObject({ accepted: true, ok: true });
+  });
+
+  it('refuses a consolidation that is not a fact sheet, and sums a session does not have', async () => {
+    const bad = await postJson(fetcher, '/api/sessions', { consolidation: { type: 'annual-summary', sections: [] } });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.issues[0].path).toBe('consolidation.sections');
+    const plain = await (await postJson(fetcher, '/api/sessions', { type: 'annual-summary' })).json();
+    const none = await fetcher(`/api/sessions/${plain.id}/derived`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ accepted: [1] }) });
+    expect(none.status).toBe(409);
+    const { facts } = await (await postJson(fetcher, '/api/consolidations', { reports: REPORTS, org: '某某县教育局' })).json();
+    const s = await (await postJson(fetcher, '/api/sessions', { consolidation: facts })).json();
+    const beyond = await fetcher(`/api/sessions/${s.id}/derived`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ accepted: [99] }) });
+    expect(beyond.status).toBe(400);
+    expect((await beyond.json()).error.message).toContain('没有第 99 项合计');
+  });
+
   it('is described in the OpenAPI document with both body types', async () => {
     const spec = await (await fetcher('/openapi.json')).json();
     const op = spec.paths['/api/consolidations'].post;
     expect(Object.keys(op.requestBody.content)).toEqual(['application/json', 'multipart/form-data']);
     expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['200', '400', '413', '415']));
+    expect(spec.paths['/api/sessions/{id}/derived'].put).toBeDefined();
   });
 }
