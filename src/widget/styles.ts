@@ -98,6 +98,8 @@ ol.outline .sub{flex-basis:100%;font-size:13px;color:#616e7c;padding-left:2.5em}
 .notes h3{all:unset;display:block;font-weight:600}
 .toast{font-size:13px;color:#0e7c3a}
 .err{color:#b91c1c}
+.doc mark.derived{background:#dbeafe;color:inherit;border-bottom:1px dotted #1d4ed8;cursor:help;position:relative}
+.doc mark.derived:hover::after,.doc mark.derived:focus::after{content:attr(title);position:absolute;left:0;top:100%;z-index:5;width:max-content;max-width:260px;padding:4px 8px;background:#1f2933;color:#fff;font:12px/1.4 sans-serif;border-radius:4px;text-indent:0}
 .consolidate{padding:10px 14px;overflow:auto}
 .consolidate label{display:block;margin:6px 0}
 .consolidate ul{margin:4px 0 10px;padding-left:18px;font-size:13px}

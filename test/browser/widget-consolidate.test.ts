@@ -62,6 +62,11 @@ describe('widget: 汇总各单位报告', () => {
     expect(text).toContain('城关第一小学：组织教师参加各级培训120人次');
     expect(text).not.toContain('108节。');
     expect(await widget.locator('article.doc mark.unverified').count()).toBe(0);
+    // The stated sum shows how it was computed on hover and on keyboard focus.
+    const mark = widget.locator('article.doc mark.derived', { hasText: '355人次' });
+    expect(await mark.getAttribute('title')).toMatch(/^计算得出：(?:\d+人次 \+ ){3}\d+人次 = 355人次$/);
+    await mark.focus();
+    expect(await mark.evaluate((el) => getComputedStyle(el, '::after').content)).toContain('355人次');
     expect(seen.errors).toEqual([]);
   });
 
