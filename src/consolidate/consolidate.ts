@@ -240,7 +240,8 @@ function pickType(imported: Imported[], warnings: ConsolidationWarning[]): strin
 }
 
 function pickPeriod(imported: Imported[], warnings: ConsolidationWarning[]): string | undefined {
-  const { value, unanimous } = mostCommon(imported.map((i) => i.result.facts.period));
+  // 2025年度 and 2025年 name one period.
+  const { value, unanimous } = mostCommon(imported.map((i) => i.result.facts.period?.replace(/年度$/, '年')));
   if (value && unanimous) {
     warnings.push({ code: 'guessed', field: 'period', message: `时间段取自各校报告：“${value}”，可用 period 指定` });
     return value;
