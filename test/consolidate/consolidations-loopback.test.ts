@@ -1,5 +1,6 @@
 /** POST /api/consolidations on the real Node server over 127.0.0.1: .docx uploads (made with the docx package) and JSON, then a draft of the result. */
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
@@ -46,11 +47,25 @@ describe('POST /api/consolidations over loopback', { timeout: 60_000 }, () => {
     expect(body.figures.derived.find((d: { value: string }) => d.value === '108次')).toMatchObject({ ok: true, accepted: true, formula: expect.stringContaining('= 108次') });
   });
 
-  it('answers 413 in Chinese for uploads over the total', async () => {
-    const form = new FormData();
-    for (let i = 0; i < 5; i++) form.append('files', new File([new Uint8Array(4.5 * 1024 * 1024).fill(0x41)], `${i}.txt`));
-    const res = await fetch(`${server.origin}/api/consolidations`, { method: 'POST', body: form });
-    expect(res.status).toBe(413);
-    expect((await res.json()).error.message).toContain('20 MiB');
+  it('answers 413 in Chinese for uploads declared over the total, before reading them', async () => {
+    // Only the headers are sent: the answer must come from the declared length, without the 21 MiB arriving.
+    const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(`${server.origin}/api/consolidations`, {
+        method: 'POST',
+        headers: { 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(21 * 1024 * 1024) },
+      });
+      req.on('response', (res) => {
+        let text = '';
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => {
+          resolve({ status: res.statusCode!, body: text });
+          req.destroy();
+        });
+      });
+      req.on('error', reject);
+      req.flushHeaders();
+    });
+    expect(status).toBe(413);
+    expect(JSON.parse(body).error.message).toContain('20 MiB');
   });
 });
