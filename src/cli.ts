@@ -1,5 +1,5 @@
 /**
- * The command line (CONTRACTS.md §2): draft, prompt, schema, import, proofread. Bad input exits 2 with one line per
+ * The command line (CONTRACTS.md §2): draft, prompt, schema, import, proofread, consolidate. Bad input exits 2 with one line per
  * problem naming the field; no stack traces.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -17,6 +17,7 @@ import { loadReportTypes, type ReportType } from './domain/report-types.js';
 import { readPromptFiles } from './node/prompt-files.js';
 import { importFileCommand } from './import/import-command.js';
 import { proofreadFileCommand } from './proofread/proofread-command.js';
+import { ConsolidationInputError, consolidateFiles } from './consolidate/consolidate-files.js';
 import { renderDocx } from './render/docx.js';
 
 /** A problem with what the user gave: printed as lines, exit 2. */
@@ -31,7 +32,8 @@ const USAGE = `用法：
   npm run --silent prompt -- TYPE [--facts FILE] [--section N]
   npm run --silent schema -- TYPE
   npm run --silent import -- FILE [--report N]
-  npm run --silent proofread -- FILE [--fix]`;
+  npm run --silent proofread -- FILE [--fix]
+  npm run --silent consolidate -- [--type T] [--org O] [--period P] [--split 领域] [--merge 领域,领域] FILE...`;
 
 const types = loadReportTypes(readPromptFiles());
 
@@ -198,7 +200,41 @@ async function proofreadCommand(args: string[]) {
   output(values.fix ? result.fixed : `${JSON.stringify(result.body, null, 2)}\n`, undefined);
 }
 
-const commands: Record<string, (args: string[]) => unknown> = { draft, prompt, schema, import: importCommand, proofread: proofreadCommand };
+/** consolidate FILE...: the schools' reports compiled into one fact sheet, with the sums offered (JSON on stdout). */
+async function consolidateCommand(args: string[]) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { type: { type: 'string' }, org: { type: 'string' }, period: { type: 'string' }, split: { type: 'string', multiple: true }, merge: { type: 'string', multiple: true } },
+  });
+  if (values.type !== undefined && !types.has(values.type)) throw new UsageError([`--type: 未知的报告类型“${values.type}”，可选：${[...types.keys()].join('、')}`]);
+  for (const [flag, value] of [['--org', values.org], ['--period', values.period]] as const) {
+    if (value !== undefined && !value.trim()) throw new UsageError([`${flag}: 不能为空`]);
+  }
+  if (!positionals.length) throw new UsageError(['FILE: 请指定要汇总的各单位报告（.txt、.md 或 .docx，至少 2 份）']);
+  const files = positionals.map((path) => {
+    try {
+      return { name: path, bytes: readFileSync(path) as Uint8Array };
+    } catch {
+      throw new UsageError([`${path}: 无法读取文件`]);
+    }
+  });
+  try {
+    const result = await consolidateFiles(files, {
+      type: values.type,
+      org: values.org?.trim(),
+      period: values.period?.trim(),
+      split: values.split,
+      merge: values.merge?.map((m) => m.split(/[,，]/).map((k) => k.trim()).filter(Boolean)),
+    });
+    output(`${JSON.stringify(result, null, 2)}\n`, undefined);
+  } catch (error) {
+    if (error instanceof ConsolidationInputError) throw new UsageError([error.message]);
+    throw error;
+  }
+}
+
+const commands: Record<string, (args: string[]) => unknown> = { draft, prompt, schema, import: importCommand, proofread: proofreadCommand, consolidate: consolidateCommand };
 
 async function main(argv: string[]) {
   const [command, ...rest] = argv;

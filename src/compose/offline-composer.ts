@@ -11,6 +11,7 @@ import type { ReportType } from '../domain/report-types.js';
 import type { ComposeRequest, Composer, ComposerEvent } from './draft-events.js';
 import { escapeMarkdownText, withoutEndPunctuation } from './markdown-text.js';
 import { leafItems } from './assemble.js';
+import { withDerivedSentences } from './derived-sentences.js';
 
 /** Longest item and most items that still read well as one 一是……二是…… paragraph. */
 const INLINE_MAX_ITEM = 120;
@@ -80,8 +81,10 @@ export function composePiece(item: OutlineItem, facts: FactSheet, type: ReportTy
   if (item.missing) return placeholder(item.heading);
   const tense = type.tense;
   switch (item.source) {
-    case 'sections':
-      return sectionBody(facts.sections[item.sectionIndex!], tense, phrases);
+    case 'sections': {
+      const section = facts.sections[item.sectionIndex!];
+      return withDerivedSentences(sectionBody(section, tense, phrases), facts, section);
+    }
     case 'guidance': {
       const guidance = facts.guidance?.length ? `坚持以${escapeMarkdownText(joinList(facts.guidance))}为指导` : '';
       const theme = facts.theme ? escapeMarkdownText(withoutEndPunctuation(facts.theme)) : '';

@@ -2,6 +2,7 @@
 import type { FactSheet, ScheduleRow } from '../domain/fact-sheet.js';
 import { LIMITS } from '../domain/fact-sheet.js';
 import { placeholder } from '../domain/figure-guard.js';
+import type { DerivedFigure } from '../domain/derived-figures.js';
 
 /** A fact sheet being filled: every field may still be missing; sections may still lack facts. */
 export interface CollectedFacts {
@@ -18,6 +19,8 @@ export interface CollectedFacts {
   nextSteps?: string[];
   schedule?: ScheduleRow[];
   signature?: { org?: string; date?: string };
+  /** Sums offered by a consolidation (汇总), each accepted or not; drafted only when accepted and right. */
+  derived?: DerivedFigure[];
 }
 
 /** What people call each field, for questions, summaries and 修改 + name. */
@@ -115,6 +118,7 @@ export function toFactSheet(facts: CollectedFacts): FactSheet {
   if (facts.nextSteps?.length) sheet.nextSteps = facts.nextSteps;
   if (facts.schedule?.length) sheet.schedule = facts.schedule;
   if (facts.signature?.org || facts.signature?.date) sheet.signature = { ...facts.signature };
+  if (facts.derived?.length) sheet.derived = facts.derived;
   return sheet;
 }
 

@@ -37,6 +37,7 @@ export function importedFacts(sheet: Partial<FactSheet> & { sections: FactSheet[
   for (const key of ['guidance', 'goals', 'problems', 'nextSteps'] as const) if (sheet[key]?.length) facts[key] = [...sheet[key]!];
   if (sheet.schedule?.length) facts.schedule = structuredClone(sheet.schedule);
   if (sheet.signature?.org || sheet.signature?.date) facts.signature = { ...sheet.signature };
+  if (sheet.derived?.length) facts.derived = structuredClone(sheet.derived);
   return facts;
 }
 

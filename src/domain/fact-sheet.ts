@@ -1,5 +1,6 @@
 /** The fact sheet v1 (CONTRACTS.md §1): the one input of drafting, validated by zod. */
 import { z } from 'zod';
+import { derivedListSchema } from './derived-figures.js';
 
 /** Report type ids. Adding a type is adding a folder under prompts/; this list is what the v1 contract names. */
 export const REPORT_TYPE_IDS = [
@@ -71,6 +72,8 @@ export const factSheetSchema = z.object({
       date: text('成文日期（signature.date）', LIMITS.shortText).optional(),
     })
     .optional(),
+  /** Extension: figures computed from given ones (sums across schools, 同比), checked by src/domain/derived-figures.ts. */
+  derived: derivedListSchema.optional(),
 });
 
 export type FactSheet = z.infer<typeof factSheetSchema>;

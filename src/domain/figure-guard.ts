@@ -4,6 +4,7 @@
  */
 import { factStrings, type FactSheet } from './fact-sheet.js';
 import { findFigures, withoutListNumbering } from './figures.js';
+import { checkDerivedList, type DerivedReport } from './derived-figures.js';
 
 export interface FigureReport {
   /** Distinct figures of the fact sheet. */
@@ -14,9 +15,11 @@ export interface FigureReport {
   invented: string[];
   /** Given figures the draft lacks. */
   missing: string[];
+  /** Derived figures of the fact sheet, each with how it was computed and whether it holds (only when the facts have some). */
+  derived?: DerivedReport[];
 }
 
-export type WarningCode = 'placeholder' | 'figure-invented' | 'figure-missing' | 'composer-fallback' | 'model';
+export type WarningCode = 'placeholder' | 'figure-invented' | 'figure-missing' | 'composer-fallback' | 'model' | 'derived-invalid';
 
 export interface DraftWarning {
   code: WarningCode;
@@ -51,13 +54,20 @@ export function guardFigures(facts: FactSheet, markdown: string): { figures: Fig
   const inDraft = unique(findFigures(body));
   const givenSet = new Set(given);
   const draftSet = new Set(inDraft);
+  // A derived figure may stand in the draft only when the user accepted it and its arithmetic holds.
+  const derived = facts.derived ? checkDerivedList(facts.derived, given) : undefined;
+  const stated = new Set((derived ?? []).filter((d) => d.accepted && d.ok).map((d) => d.value));
   const figures: FigureReport = {
     given,
     used: given.filter((f) => draftSet.has(f)),
-    invented: inDraft.filter((f) => !givenSet.has(f)),
+    invented: inDraft.filter((f) => !givenSet.has(f) && !stated.has(f)),
     missing: given.filter((f) => !draftSet.has(f)),
+    ...(derived ? { derived } : {}),
   };
   const warnings: DraftWarning[] = [];
+  for (const d of derived ?? []) {
+    if (!d.ok) warnings.push({ code: 'derived-invalid', figure: d.value, message: `计算得出的数字“${d.value}”未采用：${d.reason}（${d.formula}）` });
+  }
   for (const figure of figures.invented) {
     const sentence = sentenceAround(body, body.indexOf(figure));
     warnings.push({

@@ -16,6 +16,9 @@ import { offlineParser } from '../dialogue/offline-parser.js';
 import { sessionRoutes } from './sessions.js';
 import { sessionDeleteRoutes } from './session-delete.js';
 import { IMPORT_UPLOAD_LIMIT, importRoutes } from './imports.js';
+import { consolidationRoutes } from './consolidations.js';
+import { sessionDerivedRoutes } from './session-derived.js';
+import { CONSOLIDATION_LIMITS } from '../consolidate/consolidate-files.js';
 import { accessControl } from './middleware/access.js';
 import { corsFor } from './middleware/cors.js';
 import { requestBodyGate } from './middleware/request-body.js';
@@ -60,7 +63,7 @@ export function createApp(deps: AppDeps) {
   // Keys for tool routes, origins for the widget's, rate limits for all (src/http/middleware/access.ts).
   app.use('/api/*', accessControl(full.config, full.rateLimiters));
   // JSON only (415) and size limits (413), in one pass (src/http/middleware/request-body.ts).
-  app.use('/api/*', requestBodyGate({ json: JSON_BODY_LIMIT, upload: IMPORT_UPLOAD_LIMIT }));
+  app.use('/api/*', requestBodyGate({ json: JSON_BODY_LIMIT, upload: IMPORT_UPLOAD_LIMIT, consolidation: CONSOLIDATION_LIMITS.totalBytes }));
   app.route('/', reportTypeRoutes());
   app.route('/', draftRoutes());
   app.route('/', rewriteRoutes());
@@ -68,6 +71,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', sessionRoutes());
   app.route('/', sessionDeleteRoutes());
   app.route('/', importRoutes());
+  app.route('/', consolidationRoutes());
+  app.route('/', sessionDerivedRoutes());
   app.route('/', docsRoutes());
   app.route('/', widgetRoutes());
   app.doc31('/openapi.json', {

@@ -23,6 +23,7 @@ import { draftViewSchema } from './drafts.js';
 import { ApiError, errorBodySchema, validationError } from './errors.js';
 import { createRouter, type Deps } from './router.js';
 import { importFields, reportChoicesSchema, startFromImport } from './session-import.js';
+import { consolidationFields, startFromConsolidation } from './session-consolidation.js';
 import { clientAbort, streamDraft, wantsEventStream } from './sse.js';
 
 /** A message longer than this is refused outright (400); up to it, the engine caps the answer and says so. */
@@ -55,7 +56,7 @@ const createSessionRoute = createRoute({
   path: '/api/sessions',
   summary: '开始一次对话式采集（可从旧报告导入）',
   description:
-    '按报告类型逐一提问（问题来自 prompts/<类型>/type.json），返回会话编号和第一个问题。提供 `import`（去年的报告或范文全文）时先导入，再只问有变化的地方：先问新的时间段，再逐个部分确认——回复“不变/沿用”原文照用，“删除”去掉该部分，或写出新的情况替换；导入提示只在第一条回复中显示。`type` 可覆盖推断的报告类型；文字中有多篇报告时响应带 `reports`，可用 `report` 另选一篇。文字为空或读不出报告时返回 400。',
+    '按报告类型逐一提问（问题来自 prompts/<类型>/type.json），返回会话编号和第一个问题。提供 `import`（去年的报告或范文全文）时先导入，再只问有变化的地方：先问新的时间段，再逐个部分确认——回复“不变/沿用”原文照用，“删除”去掉该部分，或写出新的情况替换；导入提示只在第一条回复中显示。`type` 可覆盖推断的报告类型；文字中有多篇报告时响应带 `reports`，可用 `report` 另选一篇。文字为空或读不出报告时返回 400。提供 `consolidation`（POST /api/consolidations 返回的 facts）时，逐个核对合并后的工作领域，首条回复列出各项合计，合计用 PUT /api/sessions/:id/derived 改选。',
   request: {
     body: {
       required: true,
@@ -65,8 +66,12 @@ const createSessionRoute = createRoute({
             .object({
               type: z.string({ error: '请提供报告类型（type）' }).min(1, { error: '请提供报告类型（type）' }).max(64).optional().openapi({ example: 'annual-summary' }),
               ...importFields,
+              ...consolidationFields,
             })
-            .refine((body) => body.type !== undefined || body.import !== undefined, { error: '请提供报告类型（type），或导入的报告全文（import）', path: ['type'] }),
+            .refine((body) => body.type !== undefined || body.import !== undefined || body.consolidation !== undefined, {
+              error: '请提供报告类型（type），或导入的报告全文（import），或汇总结果（consolidation）',
+              path: ['type'],
+            }),
         },
       },
     },
@@ -206,7 +211,7 @@ export function serial<T>(deps: Deps, id: string, work: () => Promise<T>): Promi
 const sessionNotFound = () => new ApiError(404, 'not_found', '会话不存在或已过期，请检查会话编号，或重新开始一次对话（POST /api/sessions）');
 
 /** Reads a session and changes it with no other change to the same session in between. */
-function changeSession<T>(deps: Deps, id: string, work: (session: Session) => Promise<T>): Promise<T> {
+export function changeSession<T>(deps: Deps, id: string, work: (session: Session) => Promise<T>): Promise<T> {
   return serial(deps, id, async () => work(await loadSession(deps, id)));
 }
 
@@ -227,7 +232,7 @@ function typeOf(deps: Deps, session: Session) {
   return type;
 }
 
-async function save(deps: Deps, session: Session, state: InterviewState): Promise<Session> {
+export async function save(deps: Deps, session: Session, state: InterviewState): Promise<Session> {
   const next: Session = { ...session, ...state, id: session.id, createdAt: session.createdAt, updatedAt: deps.now().toISOString() };
   await deps.store.saveSession(next);
   return next;
@@ -255,9 +260,10 @@ export function sessionRoutes() {
 
   router.openapi(createSessionRoute, async (c) => {
     const deps = c.get('deps');
-    const { type: typeId, import: text, report } = c.req.valid('json');
+    const { type: typeId, import: text, report, consolidation } = c.req.valid('json');
     let started: ReturnType<typeof startFromImport>;
-    if (text !== undefined) started = startFromImport(deps.reportTypes, { text, typeId, report });
+    if (consolidation !== undefined) started = startFromConsolidation(deps.reportTypes, { sheet: consolidation, typeId });
+    else if (text !== undefined) started = startFromImport(deps.reportTypes, { text, typeId, report });
     else {
       const type = deps.reportTypes.get(typeId!);
       if (!type) throw validationError([{ path: 'type', message: `未知的报告类型“${typeId}”，可选：${[...deps.reportTypes.keys()].join('、')}` }]);

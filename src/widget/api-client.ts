@@ -79,6 +79,25 @@ export function createApi(endpoint: string) {
     startSession: (type: string) => json<Turn & { id: string }>('POST', '/api/sessions', { type }),
     send: (id: string, text: string) => json<Turn>('POST', `${sid(id)}/messages`, { text }),
     getSession: (id: string) => json<Record<string, any>>('GET', sid(id)),
+    startFromConsolidation: (facts: unknown) => json<Turn & { id: string }>('POST', '/api/sessions', { consolidation: facts }),
+    setDerived: (id: string, accepted: number[]) => json<Record<string, any>>('PUT', `${sid(id)}/derived`, { accepted }),
+
+    /** Several schools' reports uploaded at once, with the choices (unit, areas split or merged). */
+    async consolidate(files: File[], fields: { org?: string; split?: string[]; merge?: string[] }): Promise<Record<string, any>> {
+      const form = new FormData();
+      for (const file of files) form.append('files', file);
+      if (fields.org) form.append('org', fields.org);
+      for (const key of fields.split ?? []) form.append('split', key);
+      for (const group of fields.merge ?? []) form.append('merge', group);
+      let response: Response;
+      try {
+        response = await fetch(`${base}/api/consolidations`, { method: 'POST', body: form, headers: { accept: 'application/json' }, credentials: 'omit' });
+      } catch {
+        throw new ApiFailure(OFFLINE, 0, 'offline', true);
+      }
+      if (!response.ok) throw await failureOf(response);
+      return response.json();
+    },
     putOutline: (id: string, body: unknown) => json<Record<string, any>>('PUT', `${sid(id)}/outline`, body),
     getDraft: (id: string) => json<DraftView>('GET', did(id)),
     saveDraft: (id: string, markdown: string) => json<DraftView>('PUT', did(id), { markdown }),

@@ -18,7 +18,12 @@ export interface DraftHooks {
 }
 
 const REWRITE_ROUTE = '/api/drafts/{id}/sections/{n}/rewrite';
-const rendered = (markdown: string, unverified: readonly string[] = []) => sanitize(markDraft(renderMarkdown(markdown), unverified));
+const rendered = (markdown: string, unverified: readonly string[] = [], computed: ReadonlyArray<{ value: string; formula: string }> = []) =>
+  sanitize(markDraft(renderMarkdown(markdown), unverified, computed));
+
+/** The sums a draft states (accepted and right), each with how it was computed, from figures.derived. */
+const computedOf = (view: DraftView): Array<{ value: string; formula: string }> =>
+  ((view.figures as { derived?: Array<{ value: string; formula: string; accepted: boolean; ok: boolean }> }).derived ?? []).filter((d) => d.accepted && d.ok);
 
 /**
  * Builds the draft view.
@@ -55,6 +60,7 @@ export function draftView(api: Api, hooks: DraftHooks) {
   el.style.cssText = 'display:flex;flex-direction:column;flex:1;min-height:0';
 
   let current: DraftView | null = null;
+  let computed: Array<{ value: string; formula: string }> = [];
   let parts: DraftPart[] = [];
   let canRewrite = false;
   void api.hasRoute(REWRITE_ROUTE).then((yes) => {
@@ -131,6 +137,7 @@ export function draftView(api: Api, hooks: DraftHooks) {
     hooks.stored(view);
     parts = splitParts(view.markdown);
     const invented = view.figures?.invented ?? [];
+    computed = computedOf(view);
     replaceChildren(status, `稿件已生成（第 ${view.version ?? 1} 版）。点“编辑”可修改任一部分。`);
     actions.hidden = false;
 
@@ -152,7 +159,7 @@ export function draftView(api: Api, hooks: DraftHooks) {
   }
 
   function partBlock(part: DraftPart, index: number, invented: readonly string[]): HTMLElement {
-    const body = h('div', {}, rendered(part.markdown, invented));
+    const body = h('div', {}, rendered(part.markdown, invented, computed));
     const edit = h('button', { type: 'button', class: 'small', 'aria-label': `编辑“${part.label}”` }, '编辑');
     const tools = h('div', { class: 'parttools' }, edit);
     const leaf = firstLeaf(index);

@@ -108,8 +108,14 @@ export const UNVERIFIED_TITLE = '此数字在所提供的事实中找不到，�
  * Marks 【待补充：…】 and unverified figures the way the server's renderer does, so the same styles apply.
  * @example markDraft('<p>共135名</p>', ['135名'])
  */
-export function markDraft(html: string, unverified: readonly string[] = []): string {
+export function markDraft(html: string, unverified: readonly string[] = [], computed: ReadonlyArray<{ value: string; formula: string }> = []): string {
   let out = html;
+  // An accepted sum shows how it was computed on hover and keyboard focus (120人次 + 80人次 = 200人次).
+  for (const { value, formula } of computed) {
+    const safe = escapeHtml(value);
+    if (!safe) continue;
+    out = inText(out, (text) => text.split(safe).join(`<mark class="derived" tabindex="0" title="计算得出：${escapeHtml(formula)}">${safe}</mark>`));
+  }
   const figures = [...new Set(unverified)].filter(Boolean).sort((a, b) => b.length - a.length);
   if (figures.length) {
     const pattern = new RegExp(figures.map((f) => escapeHtml(f).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');

@@ -6,7 +6,7 @@ import DOMPurify from 'dompurify';
 
 const TAGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'strong', 'em', 'del', 'ol', 'ul', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'mark', 'a', 'blockquote', 'code', 'pre', 'hr'];
 const ATTRS = ['class', 'title', 'tabindex', 'href', 'rel', 'start', 'align'];
-const CLASSES = new Set(['unverified', 'placeholder']);
+const CLASSES = new Set(['unverified', 'placeholder', 'derived']);
 
 let hooked = false;
 function hook() {

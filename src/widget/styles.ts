@@ -16,6 +16,8 @@ export const css = `
 @media (max-width:480px){.rd:not([hidden])~.launcher{display:none}.launcher{width:52px;padding:0;justify-content:center}.launcher span{display:none}.rd[data-mode=bubble]{right:0;bottom:0;left:0;top:0;width:100vw;max-width:100vw;height:100%;border-radius:0}}
 header{display:flex;align-items:center;gap:8px;padding:10px 14px;background:#1d4ed8;color:#fff}
 header h2{all:unset;flex:1;font-weight:600;font-size:16px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+/* The title yields its room to the buttons on a narrow phone (width 0: it adds nothing to the widget's minimum width). */
+header h2{width:0;min-width:0}
 header button{background:transparent;color:#fff;border-color:rgba(255,255,255,.6)}
 header button:hover{background:rgba(255,255,255,.15)}
 nav.steps{display:flex;gap:4px;padding:8px 14px;background:#eef2ff;font-size:13px;color:#52606d;border-bottom:1px solid #d5dbe3}
@@ -102,4 +104,14 @@ ol.outline .sub{flex-basis:100%;font-size:13px;color:#616e7c;padding-left:2.5em}
 .proofread q b{background:#dbeafe;color:#1e3a8a}
 .doc mark.proof{background:#dbeafe;color:#1e3a8a;border-bottom:2px solid #2563eb;min-width:4px;display:inline-block;position:relative;text-indent:0}
 .doc mark.proof:hover::after,.doc mark.proof:focus::after{content:attr(title);position:absolute;left:0;top:100%;z-index:5;width:max-content;max-width:220px;padding:4px 8px;background:#1f2933;color:#fff;font:12px/1.4 sans-serif;border-radius:4px;white-space:normal}
+.doc mark.derived{background:#dbeafe;color:inherit;border-bottom:1px dotted #1d4ed8;cursor:help;position:relative}
+.doc mark.derived:hover::after,.doc mark.derived:focus::after{content:attr(title);position:absolute;left:0;top:100%;z-index:5;width:max-content;max-width:260px;padding:4px 8px;background:#1f2933;color:#fff;font:12px/1.4 sans-serif;border-radius:4px;text-indent:0}
+.consolidate{padding:10px 14px;overflow:auto}
+.consolidate label{display:block;margin:6px 0}
+.consolidate ul{margin:4px 0 10px;padding-left:18px;font-size:13px}
+.consolidate .sums{list-style:none;padding-left:0}
+.consolidate .sums label{display:inline}
+.consolidate input[type=checkbox]{width:auto;min-height:0;margin:0 6px 0 0;vertical-align:middle}
+.consolidate .formula{color:#52606d;display:block;margin-left:22px}
+.consolidate .note{font-size:13px;color:#52606d}
 `;

@@ -4,6 +4,7 @@
  */
 import { ApiFailure, createApi, type Turn } from './api-client.js';
 import { chatView, type ChatView } from './chat-view.js';
+import { consolidateView } from './consolidate-view.js';
 import type { ViewName } from './context.js';
 import { h, replaceChildren } from './dom.js';
 import { draftView } from './draft-view.js';
@@ -40,7 +41,8 @@ export function mountWidget(root: ShadowRoot, options: WidgetOptions) {
   const heading = h('h2', {}, '公文起草助手');
   const restart = h('button', { type: 'button', class: 'small' }, '重新开始');
   const close = h('button', { type: 'button', class: 'small', 'aria-label': '关闭起草助手' }, '×');
-  const header = h('header', {}, heading, restart, options.mode === 'bubble' ? close : null);
+  const gather = h('button', { type: 'button', class: 'small' }, '汇总各单位报告');
+  const header = h('header', {}, heading, gather, restart, options.mode === 'bubble' ? close : null);
   const stepMarks = STEPS.map(([name, label]) => h('span', { 'data-step': name }, label));
   const nav = h('nav', { class: 'steps', 'aria-label': '步骤' }, ...stepMarks);
   const main = h('main', {});
@@ -209,6 +211,26 @@ export function mountWidget(root: ShadowRoot, options: WidgetOptions) {
     },
     () => {},
   );
+
+  // 汇总: the session starts from the merged sheet, and the interview reviews it as it does an import.
+  gather.addEventListener('click', () => {
+    showStep('chat');
+    const view = consolidateView({
+      api,
+      announce,
+      cancel: () => void start().then(() => chat?.focus()),
+      start: async (merged) => {
+        const turn = await api.startFromConsolidation(merged);
+        sessionId = turn.id;
+        memory.save({ session: turn.id });
+        openChat();
+        take(turn);
+        chat?.focus();
+      },
+    });
+    replaceChildren(main, view.el);
+    view.focus();
+  });
 
   let armed = false;
   restart.addEventListener('click', () => {

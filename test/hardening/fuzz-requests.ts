@@ -50,9 +50,11 @@ export const ROUTES: Route[] = [
   { method: 'POST', path: '/api/sessions/{session}/messages' },
   { method: 'PUT', path: '/api/sessions/{session}/outline' },
   { method: 'POST', path: '/api/sessions/{session}/draft' },
+  { method: 'PUT', path: '/api/sessions/{session}/derived' },
   { method: 'POST', path: '/api/imports' },
   { method: 'POST', path: '/api/proofread' },
   { method: 'POST', path: '/api/drafts/{draft}/proofread' },
+  { method: 'POST', path: '/api/consolidations' },
   { method: 'GET', path: '/openapi.json' },
   { method: 'GET', path: '/docs' },
   { method: 'GET', path: '/widget.js' },
@@ -130,12 +132,17 @@ export function generator(seed: number, live: LiveIds) {
       const ref = () => (chance(0.7) ? { part: pick([0, 1, 2, 3, 99, -1, 1.5, '1', null]) } : randomJson());
       return { operations: Array.from({ length: int(4) }, () => ({ op: pick(['rename', 'move', 'merge', 'drop', 'explode', '']), target: ref(), to: ref(), targets: [ref(), ref()], heading: randomString(300) })) };
     }
+    if (path.includes('/derived')) return { accepted: chance(0.6) ? [pick([1, 0, -1, 2.5, 99, '1', null])] : randomJson() };
     if (path.includes('/rewrite')) return { instruction: pick(['更简洁', '更详细', '更正式', randomString(300), 7, null]) };
     if (path.startsWith('/api/sessions')) return { type: pick(['annual-summary', 'work-plan', '__proto__', 'constructor', randomString(), 1]), import: chance(0.3) ? randomString(500) : undefined };
+    if (path.startsWith('/api/consolidations')) {
+      const report = () => (chance(0.7) ? { name: `${randomString(8)}.txt`, text: `某校2025年工作总结\n一、${randomString(20)}\n${randomString(300)}` } : randomJson());
+      return { reports: Array.from({ length: int(5) }, report), org: pick(['某县教育局', randomString(300), 1, null]), split: chance(0.3) ? [randomString()] : randomJson(), merge: chance(0.3) ? [[randomString(), randomString()]] : undefined };
+    }
     if (path.startsWith('/api/imports')) return { text: chance(0.6) ? `某区教育局2025年工作总结\n一、${randomString(20)}\n${randomString(400)}` : randomJson(), report: pick([1, 0, -1, '2', 1e9, null]) };
     if (/\/api\/drafts\/[^/]+$/.test(path)) return { markdown: chance(0.6) ? `# ${randomString()}\n\n## 一、${randomString()}\n\n${randomString(500)}\n` : randomJson() };
     const facts = exampleFacts();
-    const field = pick(['type', 'org', 'period', 'sections', 'title', 'guidance', 'problems', 'schedule', 'signature', 'goals']);
+    const field = pick(['type', 'org', 'period', 'sections', 'title', 'guidance', 'problems', 'schedule', 'signature', 'goals', 'derived']);
     facts[field] = chance(0.3) ? randomString(5000) : randomJson();
     if (chance(0.2)) facts.sections = Array.from({ length: 70 }, () => ({ topic: randomString(10) || 'x', facts: ['发展党员23名'] }));
     return facts;

@@ -1,6 +1,6 @@
 /**
- * The /api/* gate for request bodies, in one pass: JSON only (415) except uploads to /api/imports, and a size
- * limit (413): 256 KiB for JSON, the larger upload limit for a multipart file sent to /api/imports.
+ * The /api/* gate for request bodies, in one pass: JSON only (415) except uploads to /api/imports and
+ * /api/consolidations, and a size limit (413): 256 KiB for JSON, larger limits for the multipart uploads.
  */
 import type { MiddlewareHandler } from 'hono';
 import { ApiError } from '../errors.js';
@@ -10,17 +10,21 @@ import { declaredBodyLimit } from './body-limit.js';
  * One middleware rather than two: every /api request passes here, and each layer of Hono's chain costs a little.
  * @example app.use('/api/*', requestBodyGate({ json: 256 * 1024, upload: 8 * 1024 * 1024 }))
  */
-export function requestBodyGate(limits: { json: number; upload: number }): MiddlewareHandler {
+export function requestBodyGate(limits: { json: number; upload: number; consolidation?: number }): MiddlewareHandler {
   const jsonLimit = declaredBodyLimit(limits.json, () => {
     throw new ApiError(413, 'payload_too_large', `请求内容超过 ${limits.json / 1024} KiB 上限，请精简后重试`);
   });
   const uploadLimit = declaredBodyLimit(limits.upload, () => {
     throw new ApiError(413, 'payload_too_large', `上传的文件超过 ${limits.upload / 1024 / 1024} MiB 上限`);
   });
+  // Several schools' reports uploaded at once to /api/consolidations: their own, larger total.
+  const consolidationLimit = declaredBodyLimit(limits.consolidation ?? limits.upload, () => {
+    throw new ApiError(413, 'payload_too_large', `上传的文件合计超过 ${(limits.consolidation ?? limits.upload) / 1024 / 1024} MiB 上限，请分批汇总`);
+  });
   return (c, next) => {
     const method = c.req.method;
     const path = c.req.path;
-    if ((method === 'POST' || method === 'PUT') && !path.startsWith('/api/imports')) {
+    if ((method === 'POST' || method === 'PUT') && !path.startsWith('/api/imports') && path !== '/api/consolidations') {
       const type = c.req.header('content-type') ?? '';
       if (!/^application\/json\b/i.test(type) && c.req.header('content-length') !== '0') {
         throw new ApiError(415, 'unsupported_media_type', '请求体应为 JSON（Content-Type: application/json）');
@@ -28,6 +32,8 @@ export function requestBodyGate(limits: { json: number; upload: number }): Middl
     }
     // A file upload to /api/imports (a .docx) may be larger; JSON everywhere keeps the small limit.
     const upload = path === '/api/imports' && /^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '');
+    const multipart = /^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '');
+    if (path === '/api/consolidations' && multipart) return consolidationLimit(c, next);
     return (upload ? uploadLimit : jsonLimit)(c, next);
   };
 }
