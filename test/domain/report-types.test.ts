@@ -12,7 +12,8 @@ import { examples } from '../helpers/examples.js';
 
 const files = readPromptFiles();
 const types = loadReportTypes(files);
-const folders = readdirSync(PROMPTS_DIR).filter((name) => statSync(`${PROMPTS_DIR}${name}`).isDirectory());
+// A folder whose name starts with _ holds shared data (prompts/_proofread/), not a report type.
+const folders = readdirSync(PROMPTS_DIR).filter((name) => !name.startsWith('_') && statSync(`${PROMPTS_DIR}${name}`).isDirectory());
 const all: Array<[string, ReportType]> = [...types.entries()];
 
 /** Placeholders prompt-builder.ts fills: everywhere, and in part prompts only. */
