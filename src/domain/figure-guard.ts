@@ -3,7 +3,7 @@
  * figure the facts lack. Runs on every draft, whichever composer wrote it. Pure.
  */
 import { factStrings, type FactSheet } from './fact-sheet.js';
-import { findFigures, withoutListNumbering } from './figures.js';
+import { findFigureMarks, withoutListNumbering } from './figures.js';
 
 export interface FigureReport {
   /** Distinct figures of the fact sheet. */
@@ -46,16 +46,18 @@ function sentenceAround(text: string, index: number): string {
  * @example guardFigures(facts, markdown).figures.invented // [] when the draft is faithful
  */
 export function guardFigures(facts: FactSheet, markdown: string): { figures: FigureReport; warnings: DraftWarning[] } {
-  const given = unique(factStrings(facts).flatMap(findFigures));
+  const givenMarks = factStrings(facts).flatMap(findFigureMarks);
+  const given = unique(givenMarks.map((m) => m.figure));
   const body = withoutListNumbering(markdown);
-  const inDraft = unique(findFigures(body));
-  const givenSet = new Set(given);
-  const draftSet = new Set(inDraft);
+  // Compared by identity: 1,260 is 1260, but 约1260 or 1260余 is not (figures.ts).
+  const givenIds = new Set(givenMarks.map((m) => m.identity));
+  const draftIds = new Set(findFigureMarks(body).map((m) => m.identity));
+  const used = new Set(givenMarks.filter((m) => draftIds.has(m.identity)).map((m) => m.figure));
   const figures: FigureReport = {
     given,
-    used: given.filter((f) => draftSet.has(f)),
-    invented: inDraft.filter((f) => !givenSet.has(f)),
-    missing: given.filter((f) => !draftSet.has(f)),
+    used: given.filter((f) => used.has(f)),
+    invented: unique(findFigureMarks(body).filter((m) => !givenIds.has(m.identity)).map((m) => m.written)),
+    missing: given.filter((f) => !used.has(f)),
   };
   const warnings: DraftWarning[] = [];
   for (const figure of figures.invented) {

@@ -1,0 +1,122 @@
+/** The answer cleaner, directly: the whole corpus of real-looking answers, streamed in uneven chunks and whole. */
+import { describe, expect, it } from 'vitest';
+import { AnswerCleaner, cleanAnswer, jsonFromAnswer, withoutEmphasis } from '../../src/compose/model-answer-cleaner.js';
+import { findFigures } from '../../src/domain/figures.js';
+import { partAnswers, parserAnswers, type AnswerContext } from '../fixtures/model-answers.js';
+import { unevenChunks, wrappingLeft } from '../helpers/wrapping.js';
+
+const contexts: AnswerContext[] = [
+  { kind: 'part', facts: ['全区教育系统48个基层党组织全部完成标准化规范化建设', '开展专题读书班6期，覆盖党员1260人次', '新发展党员37名'], heading: '一、坚持党建引领，全面从严治党向纵深推进', formula: '', wantsHeading: false },
+  { kind: 'part', facts: ['招聘中小学教师118名', '组织全员培训3600人次，参训率96.4%'], heading: '（二）加强教师队伍建设', formula: '', wantsHeading: true },
+  { kind: 'opening', facts: [], heading: '', formula: '现将有关情况总结如下。', wantsHeading: false },
+];
+
+/** Streams an answer through a cleaner in the given chunks; returns what went out, sentence by sentence. */
+function stream(chunks: string[], options = {}, truncated = false) {
+  const sent: string[] = [];
+  const cleaner = new AnswerCleaner((s) => sent.push(s), options);
+  const seenAfter: string[] = [];
+  for (const c of chunks) {
+    cleaner.push(c);
+    seenAfter.push(sent.join(''));
+  }
+  const verdict = cleaner.finish(truncated);
+  return { text: sent.join(''), verdict, heading: cleaner.heading, seenAfter };
+}
+
+describe('answer cleaner: the corpus', () => {
+  it('has at least 40 part answers and 8 parser answers, all with distinct ids', () => {
+    expect(partAnswers.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(partAnswers.map((a) => a.id)).size).toBe(partAnswers.length);
+    expect(parserAnswers.length).toBeGreaterThanOrEqual(8);
+  });
+
+  for (const answer of partAnswers) {
+    it(`${answer.id}: nothing of the wrapping left, streamed (three chunkings) and whole`, () => {
+      for (const [i, ctx] of contexts.entries()) {
+        const raw = answer.content(ctx);
+        const truncated = answer.finishReason === 'length';
+        const options = { headingLine: ctx.wantsHeading, knownHeadings: [ctx.heading].filter(Boolean) };
+        const whole = cleanAnswer(raw, { ...options, truncated });
+        for (const seed of [1, 7, 42 + i]) {
+          const streamed = stream(unevenChunks(raw, seed), options, truncated);
+          // The same text whichever way it arrived, and nothing shown mid-stream that the end would hide.
+          expect(streamed.text.trim()).toBe(whole.text);
+          for (const shown of streamed.seenAfter) expect(wrappingLeft(shown), `${answer.id} mid-stream: ${shown}`).toEqual([]);
+        }
+        expect(wrappingLeft(whole.text), `${answer.id}: ${whole.text}`).toEqual([]);
+        if (answer.unusable) {
+          expect(whole.verdict).not.toBe('text');
+          expect(whole.text).toBe('');
+          continue;
+        }
+        // A cut-off opening of one long sentence has nothing finished to keep.
+        if (truncated && whole.verdict === 'empty') continue;
+        expect(whole.verdict, `${answer.id}: ${raw}`).toBe('text');
+        if (ctx.kind === 'opening') expect(whole.text.endsWith(ctx.formula)).toBe(true);
+      }
+    });
+  }
+});
+
+describe('answer cleaner: rules', () => {
+  it('keeps every fact of a wrapped answer, in order, and only those words', () => {
+    const raw = '<think>用户要求写党建部分。</think>\n\n好的，以下是正文：\n\n**全区教育系统**坚持把党的政治建设摆在首位。一是完成标准化建设48个；二是覆盖党员1260人次。\n\n**说明**：以上内容根据事实撰写。';
+    expect(cleanAnswer(raw).text).toBe('全区教育系统坚持把党的政治建设摆在首位。一是完成标准化建设48个；二是覆盖党员1260人次。');
+  });
+
+  it('never shows a <think> tag split across chunks, nor the reasoning inside it', () => {
+    const chunks = ['全区推进', '工作。<', 'thi', 'nk>这里', '是思考。</th', 'ink>', '一是完成', '任务。'];
+    const out = stream(chunks);
+    expect(out.text).toBe('全区推进工作。一是完成任务。');
+    expect(out.seenAfter.every((s) => !s.includes('<') && !s.includes('思考'))).toBe(true);
+  });
+
+  it('hides an answer that thinks aloud without an opening tag, up to </think>', () => {
+    expect(cleanAnswer('嗯，我需要先看看事实。好，开始写。\n</think>\n\n全区完成任务3项。').text).toBe('全区完成任务3项。');
+    expect(cleanAnswer('好的，我现在需要写正文。首先看事实。').verdict).toBe('empty');
+  });
+
+  it('takes the heading from the first line when asked, without numbering or marks, and never a known one', () => {
+    const asked = cleanAnswer('**一、强化思想引领，夯实党建根基**\n\n全年开展主题党日12次。', { headingLine: true });
+    expect(asked).toMatchObject({ heading: '强化思想引领，夯实党建根基', text: '全年开展主题党日12次。' });
+    expect(cleanAnswer('全年开展主题党日12次。', { headingLine: true }).heading).toBeUndefined();
+    expect(cleanAnswer('# 青河区教育局2025年工作总结\n\n全年开展主题党日12次。', { headingLine: true, knownHeadings: ['青河区教育局2025年工作总结'] }).heading).toBeUndefined();
+    // Not asked: a heading line is dropped, never kept as text.
+    expect(cleanAnswer('一、强化思想引领\n全年开展主题党日12次。').text).toBe('全年开展主题党日12次。');
+  });
+
+  it('drops the last, unfinished sentence of an answer cut off at the length limit', () => {
+    expect(cleanAnswer('一是完成任务3项。二是培训教师', { truncated: true }).text).toBe('一是完成任务3项。');
+    expect(cleanAnswer('一是完成任务3项。二是培训教师').text).toBe('一是完成任务3项。二是培训教师');
+  });
+
+  it('tells a refusal, an English answer and an empty one apart', () => {
+    expect(cleanAnswer('抱歉，我无法完成这个请求。').verdict).toBe('refusal');
+    expect(cleanAnswer('The district made steady progress in all areas this year.').verdict).toBe('foreign');
+    expect(cleanAnswer('  \n').verdict).toBe('empty');
+    // A Chinese sentence naming STEM or 5G is Chinese.
+    expect(cleanAnswer('建成STEM教育基地3个，实现5G网络全覆盖。').text).toBe('建成STEM教育基地3个，实现5G网络全覆盖。');
+  });
+
+  it('keeps prose that only looks like chat: the genre formula, 根据 without 您, 以上 in a sentence', () => {
+    for (const prose of ['现将有关情况总结如下。', '根据市教育局统一部署，开展专项检查2次。', '覆盖率达95%以上。', '要修改完善学校章程内容。']) {
+      expect(cleanAnswer(prose).text).toBe(prose);
+    }
+  });
+
+  it('removes bold, italics and inline code marks but not escaped ones', () => {
+    expect(withoutEmphasis('**一是**完成*着力*任务`3项`，\\*保留\\*')).toBe('一是完成着力任务3项，\\*保留\\*');
+  });
+
+  it('finds the JSON in a wrapped parser answer', () => {
+    const json = '{"org":"青河区教育局","facts":["开展培训12次"]}';
+    for (const answer of parserAnswers) expect(JSON.parse(jsonFromAnswer(answer.content(json))), answer.id).toEqual(JSON.parse(json));
+  });
+
+  it('keeps every figure of the facts in a clean answer (nothing lost to cleaning)', () => {
+    const ctx = contexts[0];
+    const text = cleanAnswer(partAnswers.find((a) => a.id === 'qwen-all-at-once')!.content(ctx)).text;
+    for (const fact of ctx.facts) for (const f of findFigures(fact)) expect(text).toContain(f);
+  });
+});
