@@ -175,14 +175,21 @@ export function factsIn(user: string): string[] {
     .filter(Boolean);
 }
 
+/** The lines inside the last <facts>…</facts> block (a re-ask names the missing facts there). */
+export function lastFactsIn(user: string): string[] {
+  const blocks = [...user.matchAll(/<facts>\n?([\s\S]*?)\n?<\/facts>/g)];
+  return factsIn(blocks.length ? `<facts>\n${blocks.at(-1)![1]}\n</facts>` : '');
+}
+
 /** The prompt with every <facts>…</facts> block removed: what a model would read as instructions. */
 export function outsideFacts(user: string): string {
   return user.replace(/<facts>[\s\S]*?<\/facts>/g, '');
 }
 
 /** Which piece a prompt asks for, from the part prompts' own wording. */
-export function pieceOf(request: SeenRequest): 'opening' | 'closing' | 'repair' | 'rewrite' | 'part' {
+export function pieceOf(request: SeenRequest): 'opening' | 'closing' | 'repair' | 'reask' | 'rewrite' | 'part' {
   if (request.user.includes('<sentence>')) return 'repair';
+  if (request.user.includes('你写的这一部分漏掉了下列事实')) return 'reask';
   if (request.user.includes('请按这一要求改写')) return 'rewrite';
   if (/开头段|开头一段/.test(request.user)) return 'opening';
   if (/结束语/.test(request.user)) return 'closing';
@@ -197,6 +204,7 @@ export function faithfulWriter(request: SeenRequest): string {
   const piece = pieceOf(request);
   if (piece === 'opening') return '一年来，全局上下紧扣年度目标，协同推进各项工作，教育事业稳中有进。现将有关情况总结如下。';
   if (piece === 'closing') return '我们将继续锐意进取，推动各项工作再上新台阶。';
+  if (piece === 'reask') return `同时，${lastFactsIn(request.user).map((f) => f.replace(/[。；;，,\s]+$/u, '')).join('；')}。`;
   const facts = factsIn(request.user).map((f) => f.replace(/[。；;，,\s]+$/u, ''));
   if (!facts.length || facts[0] === '（未提供）') return '【待补充：本部分内容】';
   const numerals = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
