@@ -17,6 +17,7 @@ import type { ComposeRequest, Composer, ComposerEvent } from './draft-events.js'
 import { createModelClient, type ModelSettings } from './llm-calls.js';
 import { figureIdentities } from './llm-piece-text.js';
 import { asData, pieceName, writePiece, type Piece, type Run } from './llm-piece-writer.js';
+import { escapeMarkdownText, withoutEndPunctuation } from './markdown-text.js';
 import { composeClosing, composeOpening, composePiece } from './offline-composer.js';
 import { buildPiecePrompt, factsForItem } from './prompt-builder.js';
 
@@ -117,13 +118,35 @@ function leafPiece(type: ReportType, facts: FactSheet, outline: Outline, item: O
   };
 }
 
+/**
+ * The facts only the opening carries: the leadership, and the guidance and theme when no part of the type states
+ * them (work plans and key points have a 指导思想/总体要求 part). Their figures (纲要（2024—2035年）) must be in it.
+ */
+function openingFacts(type: ReportType, facts: FactSheet): string[] {
+  const statedInPart = type.parts.some((part) => part.source === 'guidance');
+  return [facts.leadership, ...(statedInPart ? [] : [...(facts.guidance ?? []), facts.theme])].filter((f): f is string => Boolean(f));
+}
+
+/** The opening's own words for what it left out: 在……的正确领导下，坚持以……为指导，……。 */
+function openingWording(facts: FactSheet, lacking: string[]): string {
+  const e = (text: string) => escapeMarkdownText(withoutEndPunctuation(text));
+  const clauses = [
+    ...(facts.leadership && lacking.includes(facts.leadership) ? [`在${e(facts.leadership)}的正确领导下`] : []),
+    ...((facts.guidance ?? []).some((g) => lacking.includes(g)) ? [`坚持以${(facts.guidance ?? []).filter((g) => lacking.includes(g)).map(e).join('、')}为指导`] : []),
+    ...(facts.theme && lacking.includes(facts.theme) ? [e(facts.theme)] : []),
+  ];
+  return clauses.length ? `${clauses.join('，')}。` : '';
+}
+
 function endPiece(type: ReportType, facts: FactSheet, outline: Outline, key: 'opening' | 'closing'): Piece {
+  const opening = key === 'opening';
   return {
     key,
     heading: '',
     messages: messagesFor(type, facts, outline, key),
     allowed: allowedFigures(facts, outline),
-    factsText: [],
+    factsText: opening ? openingFacts(type, facts) : [],
+    ...(opening ? { holdTail: type.formula, plainWording: (lacking: string[]) => openingWording(facts, lacking) } : {}),
     asksHeading: false,
     knownHeadings: [outline.title],
     maxTokens: MAX_TOKENS[key],

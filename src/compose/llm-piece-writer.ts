@@ -42,6 +42,10 @@ export interface Piece {
   /** Headings a model might repeat (ours, the title): dropped, never taken as the model's heading. */
   knownHeadings: string[];
   maxTokens?: number;
+  /** A closing sentence held back to the end (the opening's formula), so facts added in plain words come before it. */
+  holdTail?: string;
+  /** Our own plain words for facts the model left out (default: 此外，一是……；二是……。). */
+  plainWording?: (lacking: string[]) => string;
   offline: () => string;
 }
 
@@ -91,13 +95,18 @@ const tokens = (run: Run, wanted: number) => {
   return cap === 0 ? undefined : Math.min(cap, wanted) + (run.settings.reasoningTokens ?? 0);
 };
 
-/** One whole answer's text (streamed or not, as the settings say), with retries; reasoning and fences removed later. */
+/** One whole answer, cleaned (a cut-off last sentence dropped), with retries. */
 async function complete(run: Run, messages: ChatCompletionMessageParam[], maxTokens: number): Promise<string> {
   return withRetries(async (attempt) => {
-    let text = '';
+    let raw = '';
+    let truncated = false;
     const request = { model: run.settings.model, messages, max_tokens: tokens(run, maxTokens) };
-    for await (const delta of answerDeltas(run.client, request, attempt, false)) text += delta.content ?? '';
-    if (!text.trim()) throw new EmptyReply();
+    for await (const delta of answerDeltas(run.client, request, attempt, false)) {
+      raw += delta.content ?? '';
+      if (delta.finishReason === 'length') truncated = true;
+    }
+    const { text, verdict } = cleanAnswer(raw, { truncated });
+    if (verdict !== 'text') throw new UnusableReply(verdict);
     return text;
   }, retryOptions(run, run.budgetSignal));
 }
@@ -116,7 +125,7 @@ async function repairSentence(run: Run, piece: Piece, unit: Unit): Promise<strin
     '请改写这句话：删去这些数字，或改为事实中的数字（原样照抄，不加“约”“余”等字）；不改变其余内容和公文语气。只输出改写后的这一句。',
   ].join('\n');
   try {
-    const answer = cleanAnswer(await complete(run, [piece.messages[0], { role: 'user', content: user }], 300)).text;
+    const answer = await complete(run, [piece.messages[0], { role: 'user', content: user }], 300);
     return spliceSentence(unit.text, answer.split('\n').find((line) => line.trim()) ?? '');
   } catch (error) {
     if (run.clientSignal.aborted) throw error;
@@ -140,9 +149,9 @@ async function askForMissing(run: Run, piece: Piece, lacking: string[]): Promise
     '请只写一两句接在这一部分后面的话，把这些事实写进去，数字原样照抄；不要重复已写的内容，不要标题和序号。',
   ].join('\n');
   try {
-    const answer = cleanAnswer(await complete(run, [piece.messages[0], { role: 'user', content: user }], 200 + 3 * lacking.join('').length)).text;
-    const sentences = answer.match(/[^。！？；\n]+[。！？；]?/gu) ?? [];
-    // Only sentences whose every figure is the piece's own.
+    const answer = await complete(run, [piece.messages[0], { role: 'user', content: user }], 200 + 3 * lacking.join('').length);
+    // Run on as prose after the piece: list numbering goes, and only sentences whose every figure is the piece's own stay.
+    const sentences = (answer.match(/[^。！？；\n]+[。！？；]?/gu) ?? []).map((s) => s.replace(/^\s*(?:\d+[.、．]|[（(]\d+[)）])\s*/u, ''));
     return sentences.filter((s) => s.trim() && !unknownFigures(s, piece.allowed).length).join('').trim();
   } catch (error) {
     if (run.clientSignal.aborted) throw error;
@@ -172,7 +181,7 @@ async function completeFacts(run: Run, piece: Piece, text: string, send: (text: 
       }
     }
   }
-  const plain = `\n\n此外，${enumerate(lacking, 'review', 'inline')}`;
+  const plain = piece.plainWording ? piece.plainWording(lacking) : `\n\n此外，${enumerate(lacking, 'review', 'inline')}`;
   send(plain);
   const still = figuresMissingFrom(lacking, `${text}${added}`);
   run.emit({ type: 'warning', warning: { code: 'model', message: `模型在“${name}”部分没有写到数字${quoted(still)}，已按事实原文补入，请润色` } });
@@ -216,15 +225,22 @@ export async function writePiece(run: Run, piece: Piece): Promise<Written> {
   const name = nameOf(piece);
   run.emit({ type: 'section-start', key, heading: piece.heading });
   const send = (text: string) => text && run.emit({ type: 'text', key, text });
+  // From the sentence holding the tail (the formula) on, text waits for the end of the piece.
+  let tail = '';
+  const sendOrHold = (text: string) => {
+    if (tail || (piece.holdTail && text.includes(piece.holdTail))) tail += text;
+    else send(text);
+  };
   const options = { headingLine: piece.asksHeading, knownHeadings: piece.knownHeadings };
-  let emitter = new SentenceEmitter(piece.allowed, options, send);
+  let emitter = new SentenceEmitter(piece.allowed, options, sendOrHold);
   let finished: ReturnType<SentenceEmitter['finish']> | undefined;
   let truncated = false;
   try {
     run.budgetSignal.throwIfAborted();
     await withRetries(async (signal) => {
       if (emitter.emittedAny) throw new NotRetryable(new Error('retry after text was sent'));
-      emitter = new SentenceEmitter(piece.allowed, options, send);
+      tail = '';
+      emitter = new SentenceEmitter(piece.allowed, options, sendOrHold);
       try {
         truncated = await streamAttempt(run, piece, emitter, signal);
         signal.throwIfAborted();
@@ -239,12 +255,14 @@ export async function writePiece(run: Run, piece: Piece): Promise<Written> {
     const reason = run.budgetSignal.aborted ? '整篇稿件的模型用时已到' : errorSummary(error);
     if (emitter.emittedAny) {
       // Text already out cannot be taken back: keep it, add the facts it lacks in plain words, mark where the model stopped.
+      const sent = emitter.emitted.slice(0, emitter.emitted.length - tail.length);
       const added = await completeFacts(run, piece, emitter.emitted, send, false);
+      send(tail);
       const marker = `【待补充：${piece.heading || '本段'}未写完】`;
       send(`\n\n${marker}`);
       run.emit({ type: 'warning', warning: { code: 'composer-fallback', message: `“${name}”部分模型中途断开（${reason}），已写出的内容保留，其余请补充` } });
       run.emit({ type: 'section-end', key });
-      return { text: `${emitter.emitted}${added}\n\n${marker}` };
+      return { text: `${sent}${added}${tail}\n\n${marker}` };
     }
     const text = piece.offline();
     send(text);
@@ -274,7 +292,12 @@ export async function writePiece(run: Run, piece: Piece): Promise<Written> {
     text = units.slice(0, heldFrom).map((u) => u.text).join('') + repaired.join('');
   }
   if (truncated) run.emit({ type: 'warning', warning: { code: 'model', message: `“${name}”部分模型的回答达到长度上限被截断，未写完的句子已去掉` } });
-  text += await completeFacts(run, piece, text, send, true);
+  const held = tail && text.endsWith(tail) ? tail : '';
+  text = text.slice(0, text.length - held.length) + (await completeFacts(run, piece, text, send, true));
+  if (held) {
+    send(held);
+    text += held;
+  }
   // The model's heading is checked like any other text; ours stays when it brings a figure the facts lack.
   let heading = emitter.heading;
   if (heading && unknownFigures(heading, piece.allowed).length) {

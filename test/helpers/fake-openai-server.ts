@@ -19,8 +19,22 @@ export interface SeenRequest {
 }
 
 export type Reply =
-  /** Text: streamed in chunks of `chunkChars` (each after `delayMs`) when the request streams, else one JSON body. */
-  | { text: string; chunkChars?: number; delayMs?: number; headersDelayMs?: number }
+  /**
+   * Text: streamed in chunks of `chunkChars` (or exactly `chunks`, each after `delayMs`) when the request streams,
+   * else one JSON body. `reasoning` is streamed first in its own delta field (and set on the JSON message), as
+   * DeepSeek (`reasoning_content`) and vLLM/Ollama (`reasoning`) do; `finishReason` ends the answer (default stop);
+   * `ignoreStream` answers JSON even to a streaming request, as some providers do.
+   */
+  | {
+      text: string;
+      chunkChars?: number;
+      chunks?: string[];
+      delayMs?: number;
+      headersDelayMs?: number;
+      reasoning?: { field: 'reasoning_content' | 'reasoning'; text: string };
+      finishReason?: string;
+      ignoreStream?: boolean;
+    }
   /** An error status, e.g. 500, or 429 with `{ 'retry-after': '1' }`. */
   | { status: number; headers?: Record<string, string>; body?: string }
   /** Never answers (or answers the headers and `text`, then nothing more). */
@@ -40,13 +54,13 @@ export function chunk(content: string | undefined, extra: Record<string, unknown
   return `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'fake', choices: [{ index: 0, delta, finish_reason: null }], ...extra })}\n\n`;
 }
 
-function completion(text: string) {
+function completion(text: string, finishReason = 'stop', reasoning?: { field: string; text: string }) {
   return {
     id: 'c1',
     object: 'chat.completion',
     created: 1,
     model: 'fake',
-    choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }],
+    choices: [{ index: 0, message: { role: 'assistant', content: text, ...(reasoning ? { [reasoning.field]: reasoning.text } : {}) }, finish_reason: finishReason }],
     usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
   };
 }
@@ -88,20 +102,25 @@ async function answer(seen: SeenRequest, reply: Reply, res: ServerResponse, clos
     return;
   }
   if (reply.headersDelayMs) await sleep(reply.headersDelayMs);
-  if (!seen.body.stream) {
+  if (!seen.body.stream || reply.ignoreStream) {
     if (reply.delayMs) await sleep(reply.delayMs);
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(completion(reply.text)));
+    res.end(JSON.stringify(completion(reply.text, reply.finishReason, reply.reasoning)));
     return;
   }
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
   res.flushHeaders();
-  for (const piece of chunksOf(reply.text, reply.chunkChars ?? 8)) {
+  const split = (text: string) => reply.chunks ?? chunksOf(text, reply.chunkChars ?? 8);
+  const deltas = [
+    ...(reply.reasoning ? chunksOf(reply.reasoning.text, 5).map((piece) => ({ [reply.reasoning!.field]: piece, content: null })) : []),
+    ...split(reply.text).map((piece) => ({ content: piece })),
+  ];
+  for (const delta of deltas) {
     if (reply.delayMs) await sleep(reply.delayMs);
     if (closed()) return;
-    res.write(chunk(piece));
+    res.write(`data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'fake', choices: [{ index: 0, delta, finish_reason: null }] })}\n\n`);
   }
-  res.write(chunk(undefined, { choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] }));
+  res.write(chunk(undefined, { choices: [{ index: 0, delta: {}, finish_reason: reply.finishReason ?? 'stop' }] }));
   res.write('data: [DONE]\n\n');
   res.end();
 }
