@@ -67,10 +67,12 @@ export class NotRetryable extends Error {
   }
 }
 
+const seconds = (ms: number) => (ms < 10_000 ? (ms / 1000).toFixed(1).replace(/\.0$/, '') : String(Math.round(ms / 1000)));
+
 /** A streamed answer's first chunk did not come in time. */
 export class FirstTokenTimeout extends Error {
   constructor(ms: number) {
-    super(`模型 ${Math.round(ms / 1000)} 秒内没有开始作答`);
+    super(`模型 ${seconds(ms)} 秒内没有开始作答`);
     this.name = 'FirstTokenTimeout';
   }
 }
@@ -78,7 +80,7 @@ export class FirstTokenTimeout extends Error {
 /** A streamed answer stopped sending mid-way. */
 export class StallTimeout extends Error {
   constructor(ms: number) {
-    super(`模型作答中途停顿超过 ${Math.round(ms / 1000)} 秒`);
+    super(`模型作答中途停顿超过 ${seconds(ms)} 秒`);
     this.name = 'StallTimeout';
   }
 }

@@ -352,7 +352,7 @@ describe('model composer: faults', () => {
     const { composer } = await withServer((r) => ({ text: faithfulWriter(r), delayMs: 200, chunkChars: 2 }), { totalTimeoutMs: 400 });
     const started = Date.now();
     const { result } = await draft(composer);
-    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(Date.now() - started).toBeLessThan(4_000);
     expect(result.warnings.some((w) => w.code === 'composer-fallback' && w.message.includes('用时已到'))).toBe(true);
     expect(result.figures.invented).toEqual([]);
   });
@@ -424,5 +424,85 @@ describe('model composer: whole result', () => {
     const result = await composeDraft({ facts, type, composer });
     expect(result.figures.used.sort()).toEqual(result.figures.given.sort());
     expect(result.text.trim().split('\n').at(-1)).toBe('2025年12月30日');
+  });
+});
+
+describe('model composer: providers as they behave', () => {
+  it('falls back for that part only when the first token is slow, and when a stream stalls after a sentence', async () => {
+    const { server, composer } = await withServer(
+      (r) => {
+        if (pieceOf(r) === 'part' && sectionOf(r) === 0) return { text: faithfulWriter(r), headersDelayMs: 4_000 };
+        if (pieceOf(r) === 'part' && sectionOf(r) === 1) return { hang: true, afterHeaders: true, text: '办学条件持续改善。' };
+        return { text: faithfulWriter(r) };
+      },
+      { firstTokenTimeoutMs: 1_200, stallTimeoutMs: 1_200, requestTimeoutMs: 8_000 },
+    );
+    const started = Date.now();
+    const { result } = await draft(composer);
+    // Not retried: a slow provider would only be slow again; well under the 8 s request limit.
+    expect(server.requests.filter((r) => sectionOf(r) === 0)).toHaveLength(1);
+    expect(Date.now() - started).toBeLessThan(4_000);
+    const fallbacks = result.warnings.filter((w) => w.code === 'composer-fallback');
+    expect(fallbacks.map((w) => w.message).join('\n')).toContain('秒内没有开始作答');
+    expect(fallbacks.map((w) => w.message).join('\n')).toContain('中途停顿');
+    // The stalled part keeps its streamed sentence and gets its fact in plain words; every other part is the model's.
+    expect(result.markdown).toContain('办学条件持续改善。');
+    expect(result.markdown).toContain('此外，改扩建学校6所，新增学位2400个。');
+    expect(result.markdown).toContain('一是建成智慧教室150间。');
+    expect(result.figures.missing).toEqual([]);
+  });
+
+  it('works with a provider that answers JSON to a streaming request, and with streaming off', async () => {
+    for (const over of [{}, { stream: false }] as const) {
+      const { server, composer } = await withServer((r) => ({ text: `<think>想一想。</think>${faithfulWriter(r)}`, ignoreStream: true }), over);
+      const { result } = await draft(composer);
+      expect(result.warnings.filter((w) => w.code === 'composer-fallback')).toEqual([]);
+      expect(result.markdown).toContain('一是招聘中小学教师118名；二是组织全员培训3600人次，参训率96.4%。');
+      expect(result.markdown).not.toContain('想一想');
+      expect(server.requests.every((r) => r.body.stream === ('stream' in over ? false : true) || pieceOf(r) === 'reask')).toBe(true);
+      await server.close();
+    }
+  });
+
+  it('sizes max_tokens per piece, adds the reasoning allowance, caps it, and can leave it out', async () => {
+    const { server, composer } = await withServer((r) => ({ text: faithfulWriter(r) }), { maxTokens: 1000, reasoningTokens: 500 });
+    await draft(composer);
+    const asked = (piece: string) => server.requests.filter((r) => pieceOf(r) === piece).map((r) => (r.body as { max_tokens?: number }).max_tokens!);
+    const [opening] = asked('opening');
+    const [closing] = asked('closing');
+    expect(closing).toBeLessThan(opening);
+    expect(Math.min(...asked('part'))).toBeGreaterThan(closing);
+    for (const n of [...asked('part'), opening, closing]) {
+      expect(n).toBeGreaterThan(500);
+      expect(n).toBeLessThanOrEqual(1500);
+    }
+    await server.close();
+    const off = await withServer((r) => ({ text: faithfulWriter(r) }), { maxTokens: 0 });
+    await draft(off.composer);
+    expect(off.server.requests.every((r) => !('max_tokens' in r.body))).toBe(true);
+  });
+
+  it('does not wait out a Retry-After that would end past the draft’s own time', async () => {
+    const { server, composer } = await withServer(
+      (r) => (pieceOf(r) === 'part' && sectionOf(r) === 0 ? { status: 429, headers: { 'retry-after': '3' } } : { text: faithfulWriter(r) }),
+      { totalTimeoutMs: 2_000, maxRetryWaitMs: 20_000 },
+    );
+    const started = Date.now();
+    const { result } = await draft(composer);
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(server.requests.filter((r) => sectionOf(r) === 0)).toHaveLength(1);
+    expect(result.warnings.find((w) => w.code === 'composer-fallback')?.message).toContain('429');
+  });
+
+  it('retries once an answer that is only reasoning, a refusal or English, then writes that part offline', async () => {
+    for (const text of ['<think>用户要我写这一部分，我需要', '抱歉，我无法完成这个请求。', 'Sure, here is a summary of the work done this year in the district.']) {
+      const { server, composer } = await withServer((r) => (pieceOf(r) === 'part' && sectionOf(r) === 0 ? { text } : { text: faithfulWriter(r) }), { maxRetries: 1 });
+      const { result } = await draft(composer);
+      expect(server.requests.filter((r) => sectionOf(r) === 0)).toHaveLength(2);
+      expect(result.warnings.find((w) => w.code === 'composer-fallback')?.message).toMatch(/模型没有返回正文|模型拒绝作答|模型没有用中文作答/);
+      expect(result.markdown).not.toContain(text.slice(0, 8));
+      expect(result.figures.missing).toEqual([]);
+      await server.close();
+    }
   });
 });
