@@ -21,7 +21,7 @@ export const configSchema = z.object({
   OPENAI_BASE_URL: optionalText.pipe(z.url({ error: 'OPENAI_BASE_URL 应为完整的网址，例如 http://127.0.0.1:11434/v1' }).optional()),
   OPENAI_MODEL: optionalText.transform((v) => v ?? 'deepseek-chat'),
   /** Pieces (opening, parts, closing) written at once by the model. */
-  LLM_CONCURRENCY: int(8, 1, 16),
+  LLM_CONCURRENCY: int(10, 1, 16),
   /** One model request, in milliseconds. */
   LLM_TIMEOUT_MS: int(60_000, 1_000, 600_000),
   /** A whole draft, in milliseconds. */

@@ -17,6 +17,7 @@ import { createApp } from '../../src/http/app.js';
 import { createLowStore, type DbShape } from '../../src/store/store.js';
 import { reportTypes } from '../helpers/app.js';
 import { examples } from '../helpers/examples.js';
+import { faithfulRepair } from '../helpers/model-prompts.js';
 import { factsIn, lastFactsIn, pieceOf, startFakeOpenAI, type FakeOpenAI, type Reply, type SeenRequest } from '../helpers/fake-openai-server.js';
 import { unevenChunks, wrappingLeft } from '../helpers/wrapping.js';
 import { partAnswers, parserAnswers, type AnswerContext, type CorpusAnswer } from '../fixtures/model-answers.js';
@@ -56,19 +57,9 @@ function contextOf(r: SeenRequest): AnswerContext {
 /** The scripted model: every answer in the current corpus shape; a repair answered as a model does (the figure fixed). */
 function script(r: SeenRequest): Reply {
   if (r.body.response_format) return parserReply(r);
-  if (pieceOf(r) === 'repair') return { text: `<think>把数字改成事实中的写法。</think>${repaired(r)}` };
+  if (pieceOf(r) === 'repair') return { text: `<think>把数字改成事实中的写法。</think>${faithfulRepair(r.user)}` };
   const text = current.content(contextOf(r));
   return { text, chunks: unevenChunks(text, seed * 31 + r.index), reasoning: current.reasoning, finishReason: current.finishReason };
-}
-
-/** A repair as a model that follows the instruction writes it: hedges dropped, or the closest fact itself. */
-function repaired(r: SeenRequest): string {
-  const sentence = r.user.match(/<sentence>(.*)<\/sentence>/)![1];
-  const unhedged = sentence.replace(/约(?=\d)|(?<=\d)余/g, '');
-  if (unhedged !== sentence) return unhedged;
-  const shared = (fact: string) => [...new Set(fact)].filter((ch) => sentence.includes(ch)).length;
-  const closest = [...factsIn(r.user)].sort((a, b) => shared(b) - shared(a))[0];
-  return closest ? `${closest}。` : sentence;
 }
 
 let parserShape = parserAnswers[0];

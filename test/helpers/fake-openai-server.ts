@@ -5,6 +5,9 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { factsIn, lastFactsIn, pieceOf, type PromptRequest } from './model-prompts.js';
+
+export { factsIn, lastFactsIn, outsideFacts, pieceOf } from './model-prompts.js';
 
 export interface SeenRequest {
   index: number;
@@ -185,41 +188,11 @@ export async function startFakeOpenAI(script: Script): Promise<FakeOpenAI> {
   };
 }
 
-/** The lines inside the first <facts>…</facts> block of a prompt, without their `- ` bullets. */
-export function factsIn(user: string): string[] {
-  const block = user.match(/<facts>\n?([\s\S]*?)\n?<\/facts>/)?.[1] ?? '';
-  return block
-    .split('\n')
-    .map((line) => line.replace(/^-\s*/, '').trim())
-    .filter(Boolean);
-}
-
-/** The lines inside the last <facts>…</facts> block (a re-ask names the missing facts there). */
-export function lastFactsIn(user: string): string[] {
-  const blocks = [...user.matchAll(/<facts>\n?([\s\S]*?)\n?<\/facts>/g)];
-  return factsIn(blocks.length ? `<facts>\n${blocks.at(-1)![1]}\n</facts>` : '');
-}
-
-/** The prompt with every <facts>…</facts> block removed: what a model would read as instructions. */
-export function outsideFacts(user: string): string {
-  return user.replace(/<facts>[\s\S]*?<\/facts>/g, '');
-}
-
-/** Which piece a prompt asks for, from the part prompts' own wording. */
-export function pieceOf(request: SeenRequest): 'opening' | 'closing' | 'repair' | 'reask' | 'rewrite' | 'part' {
-  if (request.user.includes('<sentence>')) return 'repair';
-  if (request.user.includes('你写的这一部分漏掉了下列事实')) return 'reask';
-  if (request.user.includes('请按这一要求改写')) return 'rewrite';
-  if (/开头段|开头一段/.test(request.user)) return 'opening';
-  if (/结束语/.test(request.user)) return 'closing';
-  return 'part';
-}
-
 /**
  * A faithful "model": writes each part from the facts it was given (一是……；二是……), an opening and a
  * closing without figures. Tests wrap it to misbehave in one place.
  */
-export function faithfulWriter(request: SeenRequest): string {
+export function faithfulWriter(request: PromptRequest): string {
   const piece = pieceOf(request);
   if (piece === 'opening') return '一年来，全局上下紧扣年度目标，协同推进各项工作，教育事业稳中有进。现将有关情况总结如下。';
   if (piece === 'closing') return '我们将继续锐意进取，推动各项工作再上新台阶。';
