@@ -105,6 +105,21 @@ describe('answer cleaner: rules', () => {
     }
   });
 
+  it('tells a chat preamble starting 好的，我 from a model thinking aloud', () => {
+    expect(cleanAnswer('好的，我来为您撰写这一部分。\n\n全区完成任务3项。').text).toBe('全区完成任务3项。');
+    expect(cleanAnswer('好的，我将根据您提供的事实撰写如下：\n全区完成任务3项。').text).toBe('全区完成任务3项。');
+    expect(cleanAnswer('好的，我现在需要写这一部分。先看事实。\n</think>\n全区完成任务3项。').text).toBe('全区完成任务3项。');
+  });
+
+  it('drops notes and sign-offs in other common wordings', () => {
+    const body = '全区完成任务3项。';
+    for (const wrap of ['【说明】以上内容依据事实撰写。', '请注意：数字均照抄。', '希望这份材料能满足您的需要。', '以上是根据您提供的事实撰写的正文，如有需要可以进一步修改。', 'PS: figures are from the facts.', '祝您工作顺利！']) {
+      expect(cleanAnswer(`${body}\n\n${wrap}`).text, wrap).toBe(body);
+    }
+    expect(cleanAnswer(`以下内容供您参考：\n${body}`).text).toBe(body);
+    expect(cleanAnswer(`**正文：**\n${body}`).text).toBe(body);
+  });
+
   it('removes bold, italics and inline code marks but not escaped ones', () => {
     expect(withoutEmphasis('**一是**完成*着力*任务`3项`，\\*保留\\*')).toBe('一是完成着力任务3项，\\*保留\\*');
   });
