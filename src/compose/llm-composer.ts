@@ -4,7 +4,6 @@
  * are cleaned as they stream; figures are checked per sentence with one repair round; facts a piece leaves out
  * are asked for once more, then added in plain words; a piece whose requests fail is written offline.
  */
-
 import type OpenAI from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import { factStrings, type FactSheet } from '../domain/fact-sheet.js';

@@ -280,7 +280,8 @@ export class AnswerCleaner {
     if (MARKDOWN_HEADING.test(text) && /^\s{0,3}#/.test(text)) return true;
     if (this.options.knownHeadings?.some((h) => bare(h) && bare(h) === bare(words))) return true;
     if (SENTENCE_END.test(words) || /[：:]$/.test(words) || words.length > 40) return false;
-    if (NUMBERING.test(words)) return true;
+    // A numbered line holding a figure inside the text is an item that lost its full stop, not a heading.
+    if (NUMBERING.test(words)) return !(this.started && /\d/.test(words));
     // The first line, short and unpunctuated, where a heading was asked for.
     return Boolean(this.options.headingLine && !this.started && this.heading === undefined && !/[，,]$/.test(words) && !LEAD_IN.test(words) && !OPENER.test(words));
   }

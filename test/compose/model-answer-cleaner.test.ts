@@ -82,8 +82,9 @@ describe('answer cleaner: rules', () => {
     expect(asked).toMatchObject({ heading: '强化思想引领，夯实党建根基', text: '全年开展主题党日12次。' });
     expect(cleanAnswer('全年开展主题党日12次。', { headingLine: true }).heading).toBeUndefined();
     expect(cleanAnswer('# 青河区教育局2025年工作总结\n\n全年开展主题党日12次。', { headingLine: true, knownHeadings: ['青河区教育局2025年工作总结'] }).heading).toBeUndefined();
-    // Not asked: a heading line is dropped, never kept as text.
+    // Not asked: a heading line is dropped, never kept as text; a numbered item with a figure but no full stop stays.
     expect(cleanAnswer('一、强化思想引领\n全年开展主题党日12次。').text).toBe('全年开展主题党日12次。');
+    expect(cleanAnswer('全年抓好三项工作。\n（一）开展主题党日12次\n（二）强化思想引领\n').text).toBe('全年抓好三项工作。\n开展主题党日12次');
   });
 
   it('drops the last, unfinished sentence of an answer cut off at the length limit', () => {
