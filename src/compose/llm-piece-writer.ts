@@ -95,13 +95,14 @@ const tokens = (run: Run, wanted: number) => {
   return cap === 0 ? undefined : Math.min(cap, wanted) + (run.settings.reasoningTokens ?? 0);
 };
 
-/** One whole answer, cleaned (a cut-off last sentence dropped), with retries. */
+/** One short answer (a repair, a re-ask), cleaned (a cut-off last sentence dropped), with retries. */
 async function complete(run: Run, messages: ChatCompletionMessageParam[], maxTokens: number): Promise<string> {
   return withRetries(async (attempt) => {
     let raw = '';
     let truncated = false;
     const request = { model: run.settings.model, messages, max_tokens: tokens(run, maxTokens) };
-    for await (const delta of answerDeltas(run.client, request, attempt, false)) {
+    // Streamed like the parts (some providers serve thinking models only streamed), read whole.
+    for await (const delta of answerDeltas(run.client, request, attempt, run.settings.stream ?? true)) {
       raw += delta.content ?? '';
       if (delta.finishReason === 'length') truncated = true;
     }
