@@ -121,6 +121,15 @@ describe('answer cleaner: rules', () => {
     expect(cleanAnswer(`**正文：**\n${body}`).text).toBe(body);
   });
 
+  it('reads further wordings of refusals, openers, labels (written after a held-out check)', () => {
+    const body = '全区完成任务3项。';
+    expect(cleanAnswer('很遗憾，我无法协助完成此类公文写作。').verdict).toBe('refusal');
+    expect(cleanAnswer('这个请求我不能完成，请谅解。').verdict).toBe('refusal');
+    for (const wrap of ['OK，以下是正文。', '嗯，好的。', '党建工作：', '【正文】']) expect(cleanAnswer(`${wrap}\n${body}`).text, wrap).toBe(body);
+    // A lead-in line with a comma or a figure is text.
+    expect(cleanAnswer(`全年重点抓了三件事，分述如下：\n${body}`).text).toBe(`全年重点抓了三件事，分述如下：\n${body}`);
+  });
+
   it('removes bold, italics and inline code marks but not escaped ones', () => {
     expect(withoutEmphasis('**一是**完成*着力*任务`3项`，\\*保留\\*')).toBe('一是完成着力任务3项，\\*保留\\*');
   });
