@@ -27,7 +27,7 @@ const NOTE = /^[*_\s]*(?:(?:说明|注|备注|注意|请注意|提示|温馨提�
 const BRACKET_NOTE = /^[（(][^）)]*(?:仅供参考|以上|注[：:]|说明|根据您|供参考)[^）)]*[）)][。.]?$/;
 /** Sign-offs, anywhere: they are never report prose. */
 const SIGN_OFF =
-  /希望[^。！？\n]{0,20}(?:您|你|有所帮助|有帮助)|^(?:如(?:需|有需要|有任何|果需要|您需要|果您|有其他)|若(?:需|有需要))[^。！？\n]*(?:调整|修改|补充|告诉|联系|随时|提出|帮助)|请(?:随时)?告诉我|我可以(?:再|进一步|继续|帮您|为您)|仅供参考|^您可以根据|^以上(?:就是|是|为|内容|便是)[^。！？\n]{0,30}(?:正文|内容|草稿|初稿|撰写|起草|部分|改写|参考)|欢迎(?:提出|指正)|祝(?:您)?工作顺利/;
+  /希望[^。！？\n]{0,20}(?:您|你|有所帮助|有帮助)|^以上(?:内容|文字|正文|稿件|材料)|可根据(?:实际|具体|您的)[^。！？\n]{0,8}(?:调整|修改|补充|完善)|^(?:如(?:需|有需要|有任何|果需要|您需要|果您|有其他)|若(?:需|有需要))[^。！？\n]*(?:调整|修改|补充|告诉|联系|随时|提出|帮助)|请(?:随时)?告诉我|我可以(?:再|进一步|继续|帮您|为您)|仅供参考|^您可以根据|^以上(?:就是|是|为|内容|便是)[^。！？\n]{0,30}(?:正文|内容|草稿|初稿|撰写|起草|部分|改写|参考)|欢迎(?:提出|指正)|祝(?:您)?工作顺利/;
 /** A refusal, or a model speaking about itself instead of writing. */
 const REFUSAL = /^(?:抱歉|对不起|很抱歉|非常抱歉|不好意思|很遗憾|遗憾的是|我无法|我不能|我没有办法|作为(?:一个)?(?:AI|人工智能|语言模型|大语言模型|AI助手)|I'?m sorry|I am sorry|Sorry|I cannot|I can'?t|As an AI)|^[^。！？\n]{0,12}(?:我|本助手)(?:无法|不能|没法|不便)(?:协助|完成|提供|帮|代替|撰写|回答)/i;
 /** A fence or a rule on its own line. */
@@ -170,6 +170,7 @@ export class AnswerCleaner {
   private atLineStart = true;
   private dropRest = false;
   private refused = false;
+  private quoted = false;
   private foreign = 0;
   /** The heading the model wrote on the first line, when asked for one. */
   heading?: string;
@@ -218,7 +219,14 @@ export class AnswerCleaner {
     const lineStart = this.atLineStart;
     this.atLineStart = raw.endsWith('\n');
     if (this.dropRest) return;
-    let text = raw;
+    // Simple HTML a model may add (<br>, <p>, <strong>): the draft is Markdown text, never markup from the model.
+    let text = raw.replace(/<br\s*\/?>/gi, '').replace(/<\/?(?:p|div|span|strong|b|em|i|u)(?:\s[^<>]*)?>/gi, '');
+    if (!this.started && !this.quoted && /^\s*[“"]/.test(text) && !/[”"]/.test(text.replace(/^\s*[“"]/, ''))) {
+      // The whole answer in quotation marks: drop them (a quoted name like “双减” closes in the same sentence).
+      this.quoted = true;
+      text = text.replace(/^\s*[“"]/, '');
+    }
+    if (this.quoted && /^\s*[”"]\s*$/.test(text)) return;
     if (lineStart) {
       text = text.replace(/^\s*(?:>\s?)+/, '');
       if (FENCE.test(text) || RULE.test(text)) return;
@@ -251,7 +259,9 @@ export class AnswerCleaner {
     }
     let plain = withoutEmphasis(text);
     const line = lineStart && (raw.endsWith('\n') || !SENTENCE_END.test(plain));
-    if (lineStart && this.isHeadingLine(plain, line)) {
+    // A line that is all bold and unpunctuated is a heading the model added (**党建工作**).
+    const boldLine = line && /^\s*(\*\*|__)[^*\n]{1,40}\1\s*$/.test(text) && !SENTENCE_END.test(plain);
+    if (lineStart && (boldLine || this.isHeadingLine(plain, line))) {
       const known = this.options.knownHeadings?.some((h) => bare(h) === bare(plain));
       if (this.options.headingLine && !this.started && this.heading === undefined && !known && !/^\s{0,3}#\s/.test(plain)) {
         const heading = plain.replace(MARKDOWN_HEADING, '').replace(NUMBERING, '').replace(/[：:，,。\s]+$/u, '').trim();

@@ -130,6 +130,16 @@ describe('answer cleaner: rules', () => {
     expect(cleanAnswer(`全年重点抓了三件事，分述如下：\n${body}`).text).toBe(`全年重点抓了三件事，分述如下：\n${body}`);
   });
 
+  it('drops a bold heading line, HTML a model adds, quotation marks around the whole answer, and 以上内容 sign-offs', () => {
+    const body = '全区完成任务3项。二是发展党员8名。';
+    expect(cleanAnswer(`**党建工作**\n\n${body}`).text).toBe(body);
+    expect(cleanAnswer(`**党建工作**\n\n${body}`, { headingLine: true }).heading).toBe('党建工作');
+    expect(cleanAnswer(`${body}<br><p>开展培训2次。</p>`).text).toBe(`${body}开展培训2次。`);
+    expect(cleanAnswer(`“${body}”`).text).toBe(body);
+    expect(cleanAnswer('“双减”政策落实到位，作业公示率100%。').text).toBe('“双减”政策落实到位，作业公示率100%。');
+    expect(cleanAnswer(`${body}\n\n以上内容可根据实际情况调整。`).text).toBe(body);
+  });
+
   it('removes bold, italics and inline code marks but not escaped ones', () => {
     expect(withoutEmphasis('**一是**完成*着力*任务`3项`，\\*保留\\*')).toBe('一是完成着力任务3项，\\*保留\\*');
   });
