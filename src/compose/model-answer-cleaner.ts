@@ -15,16 +15,20 @@ const REASONING_START =
   /^(?:嗯[，,.。…\s]*(?:用户|我|这|让|首先|看|那|好的?[，,]\s*(?:用户|我))|(?:好的|好|OK|Ok|ok)[，,]\s*(?:用户|我现在|我需要|我得|我要先|我先|让我|首先|现在)|用户(?:要求|希望|让我|需要|想要|想|给出|提供|的要求)|我(?:需要|应该|得|先|想|现在)|让我(?:先|想|看)|首先[，,]?我|首先要|okay[,，]\s*(?:so|the user|let)|alright[,，]|let me\b|the user\b|we need\b|i need\b|i should\b)/i;
 
 /** A whole sentence that is only a chat opener: 好的。当然可以！没问题。 */
-const OPENER = /^(?:(?:好的|好|嗯|当然|当然可以|没问题|可以|收到|明白|明白了|了解|OK|Ok|ok|Sure|Certainly|Of course)[!！。，,.~～\s]*)+$/i;
+const OPENER = /^(?:(?:好的|好|嗯|您好|你好|当然|当然可以|没问题|可以|收到|明白|明白了|了解|OK|Ok|ok|Sure|Certainly|Of course)[!！。，,.~～\s]*)+$/i;
 /** A sentence introducing the answer: 以下是正文： 根据您提供的事实，撰写如下： 下面是这一部分的内容。 */
 const LEAD_IN =
-  /^(?:(?:好的|好|好嘞|行|当然可以|当然|没问题|可以|收到|明白|OK|Ok|ok|Sure)[!！，,。\s]*)?(?:以下|下面|根据(?:您|你)|按照(?:您|你)|依据(?:您|你)|遵照(?:您|你)|为(?:您|你)|这是|我(?:来|为您|为你|已经?|将|撰写|起草|写了)|正文如下|改写后|修改后|润色后)[^。！？!?\n]{0,60}?(?:正文|内容|部分|段落|草稿|初稿|撰写|起草|改写|修改|如下|版本|结果|文字)[^。！？!?\n]{0,20}?(?:[：:]|[。.]\s*$)/;
+  /^(?:(?:好的|好|好嘞|行|您好|当然可以|当然|没问题|可以|收到|明白了|明白|了解|OK|Ok|ok|Sure)[!！，,。\s]*)*(?:以下|下面|根据(?:您|你)|按照(?:您|你)|依据(?:您|你)|遵照(?:您|你)|为(?:您|你)|这是|我(?:来|为您|为你|已经?|将|撰写|起草|写了)|正文如下|改写后|修改后|润色后)[^。！？!?\n]{0,60}?(?:正文|内容|部分|段落|草稿|初稿|撰写|起草|改写|修改|如下|版本|结果|文字)[^。！？!?\n]{0,20}?(?:[：:]|[。.]\s*$)/;
 /** A label line before the text: 正文如下： 改写后的内容： */
 const LABEL = /^(?:(?:正文|内容|全文|改写结果|改写后的(?:正文|内容)|修改后的(?:正文|内容))(?:如下)?[：:]|【(?:正文|内容|全文|草稿|初稿|改写后)】)/;
 /** A note or a remark about the text, at a line start: everything from it on is not the text. */
-const NOTE = /^[*_\s]*(?:(?:说明|注|备注|注意|请注意|提示|温馨提示|附注|补充说明)[*_\s]*[：:]|【(?:说明|注|备注|注意|提示|附注)】|(?:Note|Notes|P\.?S\.?)[*_\s]*[：:])/i;
+const NOTE = /^[*_\s]*(?:[（(]\s*(?:注|说明|备注|附注)\s*[：:]|(?:说明|注|备注|注意|请注意|提示|温馨提示|附注|补充说明)[*_\s]*[：:]|【(?:说明|注|备注|注意|提示|附注)】|(?:Note|Notes|P\.?S\.?)[*_\s]*[：:])/i;
 /** A remark in brackets on its own: （以上内容仅供参考） */
 const BRACKET_NOTE = /^[（(][^）)]*(?:仅供参考|以上|注[：:]|说明|根据您|供参考)[^）)]*[）)][。.]?$/;
+/** The end mark some models write: （完） 全文完 */
+const END_MARK = /^[（(【]?\s*(?:全文)?完\s*[）)】]?[。.]?$/;
+/** A bullet at a line start: the genre numbers its lists (1. 2.). */
+const BULLET = /^(\s*)[-*•·]\s+/;
 /** Sign-offs, anywhere: they are never report prose. */
 const SIGN_OFF =
   /希望[^。！？\n]{0,20}(?:您|你|有所帮助|有帮助)|^以上(?:内容|文字|正文|稿件|材料)|可根据(?:实际|具体|您的)[^。！？\n]{0,8}(?:调整|修改|补充|完善)|^(?:如(?:需|有需要|有任何|果需要|您需要|果您|有其他)|若(?:需|有需要))[^。！？\n]*(?:调整|修改|补充|告诉|联系|随时|提出|帮助)|请(?:随时)?告诉我|我可以(?:再|进一步|继续|帮您|为您)|仅供参考|^您可以根据|^以上(?:就是|是|为|内容|便是)[^。！？\n]{0,30}(?:正文|内容|草稿|初稿|撰写|起草|部分|改写|参考)|欢迎(?:提出|指正)|祝(?:您)?工作顺利/;
@@ -171,6 +175,7 @@ export class AnswerCleaner {
   private dropRest = false;
   private refused = false;
   private quoted = false;
+  private bullets = 0;
   private foreign = 0;
   /** The heading the model wrote on the first line, when asked for one. */
   heading?: string;
@@ -243,7 +248,12 @@ export class AnswerCleaner {
       this.dropRest = true;
       return;
     }
-    if (BRACKET_NOTE.test(withoutEmphasis(words))) return;
+    if (BRACKET_NOTE.test(withoutEmphasis(words)) || (lineStart && END_MARK.test(words))) return;
+    // A report never addresses its reader as 您: that sentence is the model talking to the user.
+    if (words.includes('您')) {
+      if (this.started && lineStart) this.dropRest = true;
+      return;
+    }
     if (SIGN_OFF.test(withoutEmphasis(words))) {
       if (this.started) this.dropRest = true;
       return;
@@ -256,6 +266,11 @@ export class AnswerCleaner {
     if (isForeign(words)) {
       this.foreign++;
       return;
+    }
+    if (lineStart) {
+      // Bullets become our list numbering, counted per run of bullet lines.
+      if (BULLET.test(text)) text = text.replace(BULLET, `$1${++this.bullets}. `);
+      else this.bullets = 0;
     }
     let plain = withoutEmphasis(text);
     const line = lineStart && (raw.endsWith('\n') || !SENTENCE_END.test(plain));

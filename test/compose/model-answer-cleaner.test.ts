@@ -140,6 +140,13 @@ describe('answer cleaner: rules', () => {
     expect(cleanAnswer(`${body}\n\n以上内容可根据实际情况调整。`).text).toBe(body);
   });
 
+  it('drops what speaks to the user (您), end marks and bracketed notes; numbers bullets (a third held-out batch)', () => {
+    const body = '全区完成任务3项。';
+    for (const wrap of ['您好！根据您的要求，正文如下：', '明白了，下面直接给出正文。']) expect(cleanAnswer(`${wrap}\n${body}`).text, wrap).toBe(body);
+    for (const wrap of ['（注：本段约120字，可按需增删。）', '（完）', '期待您的反馈！']) expect(cleanAnswer(`${body}\n\n${wrap}`).text, wrap).toBe(body);
+    expect(cleanAnswer('* 开展主题党日12次\n* 发展党员8名\n\n- 完成换届9个').text).toBe('1. 开展主题党日12次\n2. 发展党员8名\n\n3. 完成换届9个'); // a loose list goes on counting
+  });
+
   it('removes bold, italics and inline code marks but not escaped ones', () => {
     expect(withoutEmphasis('**一是**完成*着力*任务`3项`，\\*保留\\*')).toBe('一是完成着力任务3项，\\*保留\\*');
   });
