@@ -22,7 +22,7 @@ const LEAD_IN =
 /** A label line before the text: 正文如下： 改写后的内容： */
 const LABEL = /^(?:(?:正文|内容|全文|改写结果|改写后的(?:正文|内容)|修改后的(?:正文|内容))(?:如下)?[：:]|【(?:正文|内容|全文|草稿|初稿|改写后)】)/;
 /** A note or a remark about the text, at a line start: everything from it on is not the text. */
-const NOTE = /^[*_\s]*(?:[（(]\s*(?:注|说明|备注|附注)\s*[：:]|(?:说明|注|备注|注意|请注意|提示|温馨提示|附注|补充说明)[*_\s]*[：:]|【(?:说明|注|备注|注意|提示|附注)】|(?:Note|Notes|P\.?S\.?)[*_\s]*[：:])/i;
+const NOTE = /^[*_\s]*(?:[（(]\s*(?:注|说明|备注|附注)\s*[：:]|(?:说明|注|备注|注意|请注意|提示|温馨提示|温馨提醒|附注|补充说明|写作提示|写作建议|修改建议|小贴士)[*_\s]*[：:]|【(?:说明|注|备注|注意|提示|附注)】|(?:Note|Notes|P\.?S\.?)[*_\s]*[：:])/i;
 /** A remark in brackets on its own: （以上内容仅供参考） */
 const BRACKET_NOTE = /^[（(][^）)]*(?:仅供参考|以上|注[：:]|说明|根据您|供参考)[^）)]*[）)][。.]?$/;
 /** The end mark some models write: （完） 全文完 */
@@ -238,7 +238,8 @@ export class AnswerCleaner {
       text = text.replace(/^\s*(?:`{3,}|~{3,})[\w+-]*\s*/, '');
     }
     text = text.replace(/\s*(?:`{3,}|~{3,})\s*$/, (m) => (m.endsWith('\n') ? '\n' : ''));
-    const words = text.trim();
+    // ——以上为本部分正文: a dash before a remark is no reason to keep it.
+    const words = text.trim().replace(/^[—–~～-]{2,}\s*/, '');
     if (!words) {
       // Blank lines keep paragraphs apart once the text has begun.
       if (this.started && text.includes('\n')) this.send(text.replace(/[^\n]/g, ''));
@@ -249,8 +250,9 @@ export class AnswerCleaner {
       return;
     }
     if (BRACKET_NOTE.test(withoutEmphasis(words)) || (lineStart && END_MARK.test(words))) return;
-    // A report never addresses its reader as 您: that sentence is the model talking to the user.
-    if (words.includes('您')) {
+    // A report never addresses its reader (您, a question to the user), nor introduces a second text once begun.
+    const aside = words.includes('您') || (/[？?]$/.test(words) && /我|你|吗/.test(words)) || (this.started && lineStart && LEAD_IN.test(words));
+    if (aside) {
       if (this.started && lineStart) this.dropRest = true;
       return;
     }
@@ -292,7 +294,8 @@ export class AnswerCleaner {
       // 以下是正文：全区…… — the words after the lead-in on the same line are the text.
       const lead = core.match(LEAD_IN) ?? core.match(LABEL);
       if (lead) plain = core.slice(lead[0].length);
-      plain = plain.replace(/^\s+/, '').replace(NUMBERING, '');
+      // 一、坚持党建引领：全区…… — a numbered heading glued to the text by a colon.
+      plain = plain.replace(/^\s+/, '').replace(new RegExp(`${NUMBERING.source}[^，,。：:\\n]{1,24}[：:]\\s*`, 'u'), '').replace(NUMBERING, '');
       if (!plain.trim()) return;
     } else if (lineStart) {
       plain = plain.replace(MARKDOWN_HEADING, '').replace(/^(\s*)(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[)）])/u, '$1');

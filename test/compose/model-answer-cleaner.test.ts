@@ -147,6 +147,16 @@ describe('answer cleaner: rules', () => {
     expect(cleanAnswer('* 开展主题党日12次\n* 发展党员8名\n\n- 完成换届9个').text).toBe('1. 开展主题党日12次\n2. 发展党员8名\n\n3. 完成换届9个'); // a loose list goes on counting
   });
 
+  it('drops questions to the user, asides after the text, writing tips, glued numbered headings (a fourth held-out batch)', () => {
+    const body = '全区完成任务3项。';
+    expect(cleanAnswer(`一、坚持党建引领：${body}`).text).toBe(body);
+    for (const wrap of ['——以上为本部分正文', '写作提示：可补充典型案例。', '需要我再写其他部分吗？', '***\n\n以下是修改建议：增加案例。']) {
+      expect(cleanAnswer(`${body}\n\n${wrap}`).text, wrap).toBe(body);
+    }
+    // A question in the prose that is not to the user stays; so does a colon lead-in later in the text.
+    expect(cleanAnswer('如何减轻学生负担？全区推行作业公示3项。').text).toBe('如何减轻学生负担？全区推行作业公示3项。');
+  });
+
   it('removes bold, italics and inline code marks but not escaped ones', () => {
     expect(withoutEmphasis('**一是**完成*着力*任务`3项`，\\*保留\\*')).toBe('一是完成着力任务3项，\\*保留\\*');
   });
