@@ -22,16 +22,16 @@ const LEAD_IN =
 /** A label line before the text: 正文如下： 改写后的内容： */
 const LABEL = /^(?:(?:正文|内容|全文|改写结果|改写后的(?:正文|内容)|修改后的(?:正文|内容))(?:如下)?[：:]|【(?:正文|内容|全文|草稿|初稿|改写后)】)/;
 /** A note or a remark about the text, at a line start: everything from it on is not the text. */
-const NOTE = /^[*_\s]*(?:[（(]\s*(?:注|说明|备注|附注)\s*[：:]|(?:说明|注|备注|注意|请注意|提示|温馨提示|温馨提醒|附注|补充说明|写作提示|写作建议|修改建议|小贴士)[*_\s]*[：:]|【(?:说明|注|备注|注意|提示|附注)】|(?:Note|Notes|P\.?S\.?)[*_\s]*[：:])/i;
+const NOTE = /^[*_\s]*(?:[（(]\s*(?:注|说明|备注|附注)\s*[：:]|(?:说明|注|备注|注意|注意事项|请注意|提示|温馨提示|温馨提醒|附注|补充说明|写作提示|写作建议|修改建议|小贴士)[*_\s]*[：:]|【(?:说明|注|备注|注意|提示|附注)】|(?:Note|Notes|P\.?S\.?)[*_\s]*[：:])/i;
 /** A remark in brackets on its own: （以上内容仅供参考） */
-const BRACKET_NOTE = /^[（(][^）)]*(?:仅供参考|以上|注[：:]|说明|根据您|供参考)[^）)]*[）)][。.]?$/;
+const BRACKET_NOTE = /^[（(][^）)]*(?:仅供参考|以上|注[：:]|说明|根据您|供参考|字数|共计?约?\d+字)[^）)]*[）)][。.]?$/;
 /** The end mark some models write: （完） 全文完 */
 const END_MARK = /^[（(【]?\s*(?:全文)?完\s*[）)】]?[。.]?$/;
 /** A bullet at a line start: the genre numbers its lists (1. 2.). */
 const BULLET = /^(\s*)[-*•·]\s+/;
 /** Sign-offs, anywhere: they are never report prose. */
 const SIGN_OFF =
-  /希望[^。！？\n]{0,20}(?:您|你|有所帮助|有帮助)|^以上(?:内容|文字|正文|稿件|材料)|可根据(?:实际|具体|您的)[^。！？\n]{0,8}(?:调整|修改|补充|完善)|^(?:如(?:需|有需要|有任何|果需要|您需要|果您|有其他)|若(?:需|有需要))[^。！？\n]*(?:调整|修改|补充|告诉|联系|随时|提出|帮助)|请(?:随时)?告诉我|我可以(?:再|进一步|继续|帮您|为您)|仅供参考|^您可以根据|^以上(?:就是|是|为|内容|便是)[^。！？\n]{0,30}(?:正文|内容|草稿|初稿|撰写|起草|部分|改写|参考)|欢迎(?:提出|指正)|祝(?:您)?工作顺利/;
+  /希望[^。！？\n]{0,20}(?:您|你|有所帮助|有帮助)|^以上(?:内容|文字|正文|稿件|材料)|可根据(?:实际|具体|您的)[^。！？\n]{0,8}(?:调整|修改|补充|完善)|^(?:如(?:需|有需要|有任何|果需要|您需要|果您|有其他)|若(?:需|有需要))[^。！？\n]*(?:调整|修改|补充|告诉|联系|随时|提出|帮助)|请(?:随时)?告诉我|我可以(?:再|进一步|继续|帮您|为您)|仅供参考|^您可以根据|^以上(?:就是|是|为|内容|便是)[^。！？\n]{0,30}(?:正文|内容|草稿|初稿|撰写|起草|部分|改写|参考)|欢迎(?:提出|指正)|祝(?:您)?工作顺利|敬请(?:审阅|审定|指正|批评)|^请(?:审阅|核对|审定)|供参考[。.！!]?$/;
 /** A refusal, or a model speaking about itself instead of writing. */
 const REFUSAL = /^(?:抱歉|对不起|很抱歉|非常抱歉|不好意思|很遗憾|遗憾的是|我无法|我不能|我没有办法|作为(?:一个)?(?:AI|人工智能|语言模型|大语言模型|AI助手)|I'?m sorry|I am sorry|Sorry|I cannot|I can'?t|As an AI)|^[^。！？\n]{0,12}(?:我|本助手)(?:无法|不能|没法|不便)(?:协助|完成|提供|帮|代替|撰写|回答)/i;
 /** A fence or a rule on its own line. */
@@ -225,7 +225,7 @@ export class AnswerCleaner {
     this.atLineStart = raw.endsWith('\n');
     if (this.dropRest) return;
     // Simple HTML a model may add (<br>, <p>, <strong>): the draft is Markdown text, never markup from the model.
-    let text = raw.replace(/<br\s*\/?>/gi, '').replace(/<\/?(?:p|div|span|strong|b|em|i|u)(?:\s[^<>]*)?>/gi, '');
+    let text = raw.replace(/\s*(?::-?\)|\^_\^|[\u{1F300}-\u{1FAFF}\u{2600}-\u{27BF}]\uFE0F?)/gu, '').replace(/<br\s*\/?>/gi, '').replace(/<\/?(?:p|div|span|strong|b|em|i|u)(?:\s[^<>]*)?>/gi, '');
     if (!this.started && !this.quoted && /^\s*[“"]/.test(text) && !/[”"]/.test(text.replace(/^\s*[“"]/, ''))) {
       // The whole answer in quotation marks: drop them (a quoted name like “双减” closes in the same sentence).
       this.quoted = true;

@@ -157,6 +157,13 @@ describe('answer cleaner: rules', () => {
     expect(cleanAnswer('如何减轻学生负担？全区推行作业公示3项。').text).toBe('如何减轻学生负担？全区推行作业公示3项。');
   });
 
+  it('drops review requests, word counts, emoji and emoticons (a fifth held-out batch)', () => {
+    const body = '全区完成任务3项。';
+    for (const wrap of ['注意事项：数字请核对。', '敬请审阅。', '（字数：约60字）']) expect(cleanAnswer(`${body}\n\n${wrap}`).text, wrap).toBe(body);
+    expect(cleanAnswer(`${body}以上供参考。`).text).toBe(body);
+    expect(cleanAnswer(`${body} :) 😊`).text).toBe(body);
+  });
+
   it('removes bold, italics and inline code marks but not escaped ones', () => {
     expect(withoutEmphasis('**一是**完成*着力*任务`3项`，\\*保留\\*')).toBe('一是完成着力任务3项，\\*保留\\*');
   });
