@@ -1,7 +1,8 @@
 /**
  * Model drafting against the scripted OpenAI-compatible test server (fixed delay per chunk): an eight-part
- * report's wall time with parts in parallel vs one at a time, and time to the first streamed byte / text
- * through our server vs straight from the test server. Run: npx tsx bench/llm-parallel.ts
+ * report's wall time (opening and closing drafted alongside the parts) at the default LLM_CONCURRENCY and at 4
+ * vs one piece at a time, and time to the first streamed byte / text through our server vs straight from the
+ * test server. Run: npx tsx bench/llm-parallel.ts
  */
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
@@ -37,6 +38,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 
 const server = await startFakeOpenAI((r) => ({ text: faithfulWriter(r), delayMs: CHUNK_DELAY_MS, chunkChars: CHUNK_CHARS }));
+const DEFAULT_CONCURRENCY = parseConfig({}).LLM_CONCURRENCY;
 const settings = (concurrency: number) => ({
   apiKey: 'bench',
   baseURL: server.baseURL,
@@ -46,10 +48,11 @@ const settings = (concurrency: number) => ({
   totalTimeoutMs: 300_000,
 });
 
-// 1. Wall time of the whole draft (eight parts, then opening and closing together).
-const wall: Record<number, number[]> = { 1: [], 4: [], 8: [] };
+// 1. Wall time of the whole draft (eight parts, opening and closing: ten pieces).
+const levels = [...new Set([1, 4, DEFAULT_CONCURRENCY])];
+const wall: Record<number, number[]> = Object.fromEntries(levels.map((c) => [c, []]));
 for (let run = 0; run < RUNS; run++) {
-  for (const concurrency of [1, 4, 8]) {
+  for (const concurrency of levels) {
     const started = performance.now();
     const result = await composeDraft({ facts, type, composer: createLlmComposer(settings(concurrency)) });
     wall[concurrency].push(performance.now() - started);
@@ -58,13 +61,13 @@ for (let run = 0; run < RUNS; run++) {
 }
 const sequential = median(wall[1]);
 console.log(`eight-part report, ${CHUNK_DELAY_MS} ms per chunk of ${CHUNK_CHARS} chars, median of ${RUNS}:`);
-for (const concurrency of [1, 4, 8]) {
-  console.log(`  concurrency ${concurrency}: ${fmt(median(wall[concurrency]))}  (${(sequential / median(wall[concurrency])).toFixed(2)}x vs one at a time)`);
+for (const concurrency of levels) {
+  console.log(`  concurrency ${concurrency}${concurrency === DEFAULT_CONCURRENCY ? ' (default)' : ''}: ${fmt(median(wall[concurrency]))}  (${(sequential / median(wall[concurrency])).toFixed(2)}x vs one at a time)`);
 }
 
 // 2. Time to first byte and first text: through our server vs straight from the test server.
 const store = await createLowStore(new Memory<DbShape>());
-const app = createApp({ store, reportTypes: types, composer: createLlmComposer(settings(4)), config: parseConfig({}) });
+const app = createApp({ store, reportTypes: types, composer: createLlmComposer(settings(DEFAULT_CONCURRENCY)), config: parseConfig({}) });
 const ours = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
 await new Promise((resolve) => ours.once('listening', resolve));
 const base = `http://127.0.0.1:${(ours.address() as AddressInfo).port}`;

@@ -20,12 +20,25 @@ export const configSchema = z.object({
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: optionalText.pipe(z.url({ error: 'OPENAI_BASE_URL 应为完整的网址，例如 http://127.0.0.1:11434/v1' }).optional()),
   OPENAI_MODEL: optionalText.transform((v) => v ?? 'deepseek-chat'),
-  /** Parts written at once by the model. */
-  LLM_CONCURRENCY: int(4, 1, 16),
+  /** Pieces (opening, parts, closing) written at once by the model. */
+  LLM_CONCURRENCY: int(10, 1, 16),
   /** One model request, in milliseconds. */
   LLM_TIMEOUT_MS: int(60_000, 1_000, 600_000),
   /** A whole draft, in milliseconds. */
   LLM_TOTAL_TIMEOUT_MS: int(300_000, 1_000, 3_600_000),
+  /** A streamed part's first chunk (reasoning counts), in milliseconds; later, that part is written offline. */
+  LLM_FIRST_TOKEN_TIMEOUT_MS: int(30_000, 1_000, 600_000),
+  /** The longest pause inside a streamed part, in milliseconds. */
+  LLM_STALL_TIMEOUT_MS: int(20_000, 1_000, 600_000),
+  /** `false` for providers that cannot stream: each part is asked for a whole answer. */
+  LLM_STREAM: z
+    .enum(['true', 'false', '1', '0'], { error: 'LLM_STREAM 应为 true 或 false' })
+    .optional()
+    .transform((v) => v !== 'false' && v !== '0'),
+  /** The most `max_tokens` a piece asks for (each is sized to its facts); 0: never sent. */
+  LLM_MAX_TOKENS: int(2048, 0, 200_000),
+  /** Added to every piece's `max_tokens` for a thinking model's reasoning (DeepSeek-R1, Qwen3 thinking). */
+  LLM_REASONING_TOKENS: int(0, 0, 200_000),
   API_KEYS: list,
   ALLOWED_ORIGINS: list,
   /** Requests per minute from one client (an address) without a key: the widget's people. */

@@ -10,6 +10,8 @@ export type PieceKey = string;
 export type ComposerEvent =
   | { type: 'section-start'; key: PieceKey; heading: string }
   | { type: 'text'; key: PieceKey; text: string }
+  /** The heading the model wrote for a leaf (without its number): it replaces the outline's. */
+  | { type: 'heading'; key: PieceKey; heading: string }
   | { type: 'section-end'; key: PieceKey }
   | { type: 'warning'; warning: DraftWarning };
 

@@ -1,7 +1,7 @@
 /** The drafting pipeline: outline → composer → assembly → figure guard → renderings, as a stream of events. */
 import type { FactSheet } from '../domain/fact-sheet.js';
 import { guardFigures, type DraftWarning } from '../domain/figure-guard.js';
-import { buildOutline, type Outline } from '../domain/outline.js';
+import { buildOutline, type Outline, type OutlineItem } from '../domain/outline.js';
 import type { ReportType } from '../domain/report-types.js';
 import { lexMarkdown, renderHtml } from '../render/html.js';
 import { renderText } from '../render/text.js';
@@ -45,15 +45,30 @@ export interface DraftRequest {
 class ComposedPieces {
   readonly pieces = new Map<string, string>();
   readonly warnings: DraftWarning[] = [];
+  /** Headings the model wrote, by leaf key: they replace the outline's (numbering stays ours). */
+  readonly headings = new Map<string, string>();
 
   add(event: ComposerEvent): void {
     if (event.type === 'text') this.pieces.set(event.key, (this.pieces.get(event.key) ?? '') + event.text);
     if (event.type === 'warning') this.warnings.push(event.warning);
+    if (event.type === 'heading') this.headings.set(event.key, event.heading);
   }
 
   finish(facts: FactSheet, outline: Outline, composer: string): DraftResult {
-    return finishDraft(facts, outline, assembleMarkdown(facts, outline, this.pieces), composer, this.warnings);
+    const headed = withHeadings(outline, this.headings);
+    return finishDraft(facts, headed, assembleMarkdown(facts, headed, this.pieces), composer, this.warnings);
   }
+}
+
+/** The outline with these leaves' headings replaced. */
+function withHeadings(outline: Outline, headings: ReadonlyMap<string, string>): Outline {
+  if (!headings.size) return outline;
+  const head = (item: OutlineItem): OutlineItem => ({
+    ...item,
+    heading: headings.get(item.key) ?? item.heading,
+    ...(item.children ? { children: item.children.map(head) } : {}),
+  });
+  return { ...outline, items: outline.items.map(head) };
 }
 
 /**

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { AnswerInput, AnswerParser, ParsedAnswer } from '../dialogue/answer-parser.js';
 import { findFigures } from '../domain/figures.js';
 import { createModelClient, withRetries, type ModelSettings } from './llm-calls.js';
+import { jsonFromAnswer } from './model-answer-cleaner.js';
 
 const text = z.string().trim().max(2000);
 const list = z.array(text).max(100);
@@ -118,7 +119,8 @@ export function createModelAnswerParser(settings: ModelSettings, client: OpenAI 
         if ((error as { status?: number }).status !== 400) throw error;
         content = await ask('json_object');
       }
-      const json = JSON.parse(content.replace(/^\s*```(?:json)?\s*|\s*```\s*$/g, ''));
+      // Reasoning, fences and chat around the JSON are the model's wrapping, not the answer.
+      const json = JSON.parse(jsonFromAnswer(content));
       const parsed = parsedAnswerSchema.safeParse(dropEmpty(json));
       if (!parsed.success) return null;
       const clean = withoutInventedFigures(parsed.data, input.text);

@@ -8,6 +8,8 @@
  * hangs mid-body never times out. So the SDK runs with `maxRetries: 0` and this module does both.
  */
 import OpenAI, { APIConnectionError, APIError, APIUserAbortError } from 'openai';
+import type { ChatCompletion, ChatCompletionChunk, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+import { Stream } from 'openai/streaming';
 
 export interface ModelSettings {
   apiKey: string;
@@ -26,6 +28,16 @@ export interface ModelSettings {
   retryBaseMs?: number;
   /** Longest wait we accept, from backoff or Retry-After (default 20 s); a longer Retry-After gives up at once. */
   maxRetryWaitMs?: number;
+  /** A streamed answer's first chunk (reasoning counts) must come within this, or the part falls back. */
+  firstTokenTimeoutMs?: number;
+  /** A streamed answer may pause this long between chunks, or the part falls back. */
+  stallTimeoutMs?: number;
+  /** False for providers that cannot stream: each part is asked for a whole answer. */
+  stream?: boolean;
+  /** Most tokens any piece may ask for (`max_tokens`); 0: never sent. */
+  maxTokens?: number;
+  /** Tokens added to every piece's `max_tokens` for a thinking model's reasoning. */
+  reasoningTokens?: number;
 }
 
 export function createModelClient(settings: ModelSettings): OpenAI {
@@ -55,6 +67,24 @@ export class NotRetryable extends Error {
   }
 }
 
+const seconds = (ms: number) => (ms < 10_000 ? (ms / 1000).toFixed(1).replace(/\.0$/, '') : String(Math.round(ms / 1000)));
+
+/** A streamed answer's first chunk did not come in time. */
+export class FirstTokenTimeout extends Error {
+  constructor(ms: number) {
+    super(`模型 ${seconds(ms)} 秒内没有开始作答`);
+    this.name = 'FirstTokenTimeout';
+  }
+}
+
+/** A streamed answer stopped sending mid-way. */
+export class StallTimeout extends Error {
+  constructor(ms: number) {
+    super(`模型作答中途停顿超过 ${seconds(ms)} 秒`);
+    this.name = 'StallTimeout';
+  }
+}
+
 /** The model answered, but with nothing usable. */
 export class EmptyReply extends Error {
   constructor() {
@@ -81,7 +111,7 @@ export function errorSummary(error: unknown): string {
   if (error instanceof NotRetryable) return errorSummary(error.cause);
   if (error instanceof APIError && typeof error.status === 'number') return `模型服务返回 ${error.status}`;
   if (error instanceof APIConnectionError) return error.name === 'APIConnectionTimeoutError' ? '连接模型服务超时' : '无法连接模型服务';
-  if (error instanceof AttemptTimeout || error instanceof EmptyReply) return error.message;
+  if (error instanceof AttemptTimeout || error instanceof EmptyReply || error instanceof FirstTokenTimeout || error instanceof StallTimeout) return error.message;
   if (error instanceof SyntaxError) return '模型返回的数据格式有误';
   return '模型服务出错';
 }
@@ -121,6 +151,8 @@ export interface RetryOptions {
   maxRetries: number;
   baseMs: number;
   maxWaitMs: number;
+  /** When the caller's time is up (ms since the epoch): a wait that would end later is not begun. */
+  deadlineAt?: number;
   /** Called before each wait, for tests and logs. */
   onRetry?: (info: { attempt: number; waitMs: number; error: unknown }) => void;
 }
@@ -153,7 +185,56 @@ export async function withRetries<T>(attempt: (signal: AbortSignal) => Promise<T
     const backoff = options.baseMs * 2 ** tries * (1 - Math.random() * 0.25);
     const waitMs = asked ?? backoff;
     if (waitMs > options.maxWaitMs) throw error;
+    // Retry-After honoured only within the request's own time: a wait past it would answer nobody.
+    if (options.deadlineAt !== undefined && Date.now() + waitMs >= options.deadlineAt) throw error;
     options.onRetry?.({ attempt: tries + 1, waitMs, error });
     await sleep(waitMs, options.signal);
   }
+}
+
+/** One step of an answer: text, and on the last chunk why it ended. Reasoning-only chunks come as `{}` (the model is alive). */
+export interface AnswerDelta {
+  content?: string;
+  finishReason?: string | null;
+}
+
+export interface AnswerRequest {
+  model: string;
+  messages: ChatCompletionMessageParam[];
+  max_tokens?: number;
+}
+
+/**
+ * An answer as deltas, whichever way the provider sends it: SSE chunks, or one JSON completion (a provider that
+ * ignores `stream: true`, or `stream` off in settings). `reasoning_content` / `reasoning` deltas carry no text.
+ * @example for await (const d of answerDeltas(client, { model, messages }, signal, true)) text += d.content ?? ''
+ */
+export async function* answerDeltas(client: OpenAI, request: AnswerRequest, signal: AbortSignal, stream: boolean): AsyncGenerator<AnswerDelta> {
+  if (!stream) {
+    const reply = await client.chat.completions.create({ ...request, stream: false }, { signal });
+    yield* completionDeltas(reply);
+    return;
+  }
+  const response = await client.chat.completions.create({ ...request, stream: true }, { signal }).asResponse();
+  if (/json/i.test(response.headers.get('content-type') ?? '')) {
+    yield* completionDeltas((await response.json()) as ChatCompletion);
+    return;
+  }
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  signal.addEventListener('abort', stop, { once: true });
+  try {
+    for await (const chunk of Stream.fromSSEResponse<ChatCompletionChunk>(response, controller)) {
+      const choice = chunk.choices?.[0];
+      const content = choice?.delta?.content;
+      yield { ...(typeof content === 'string' && content ? { content } : {}), ...(choice?.finish_reason ? { finishReason: choice.finish_reason } : {}) };
+    }
+  } finally {
+    signal.removeEventListener('abort', stop);
+  }
+}
+
+function* completionDeltas(reply: ChatCompletion): Generator<AnswerDelta> {
+  const choice = reply?.choices?.[0];
+  yield { content: choice?.message?.content ?? '', finishReason: choice?.finish_reason ?? 'stop' };
 }

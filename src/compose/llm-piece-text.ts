@@ -1,96 +1,69 @@
 /**
- * Model text for one piece, sentence by sentence: strips the headings and numbering a model adds (ours are
- * written by code), checks each sentence's figures against the piece's facts before it goes out, and holds
- * everything from the first sentence with a figure the facts lack until the repair round. Pure.
+ * Model text for one piece, sentence by sentence: cleaned of what models wrap around it (model-answer-cleaner),
+ * each sentence's figures checked against the piece's facts before it goes out, and everything from the first
+ * sentence with a figure the facts lack (or a changed one: 约1260) held until the repair round. Pure.
  */
-import { findFigures, withoutListNumbering } from '../domain/figures.js';
-
-/** Where a sentence ends: the same stops the figure guard uses to quote a sentence. */
-const STOPS = /[。！？!?；;\n]/;
-
-/** A leading heading line the model wrote: `## …`, `**一、…**`, `一、…`, `（一）…`, `1. …` without a full stop. */
-const HEADING_LINE = /^\s*(?:#{1,6}\s*.*|\**\s*(?:[一二三四五六七八九十百]+、|（[一二三四五六七八九十百]+）|\([一二三四五六七八九十百]+\)|第[一二三四五六七八九十百]+部分)[^。！？]*)$/u;
-/** Numbering glued to the start of the first paragraph. */
-const LEADING_NUMBER = /^\s*\**\s*(?:[一二三四五六七八九十百]+、|（[一二三四五六七八九十百]+）)\s*/u;
-const FENCE = /^\s*```[\w-]*\s*$/;
+import { findFigureMarks, withoutListNumbering } from '../domain/figures.js';
+import { AnswerCleaner, type CleanerOptions, type Verdict } from './model-answer-cleaner.js';
 
 export interface Unit {
   text: string;
-  /** Figures in the unit that the piece's facts lack. */
+  /** Figures in the unit that the piece's facts lack, as written (with hedge words: 约1260人). */
   invented: string[];
 }
 
-/** The figures of a unit that `allowed` lacks; list numbering (`1. `) is ours, not a figure. */
-export function unknownFigures(text: string, allowed: ReadonlySet<string>): string[] {
-  return [...new Set(findFigures(withoutListNumbering(text)))].filter((figure) => !allowed.has(figure));
+/** The identities of the figures in these texts (figures.ts): what a piece may write. */
+export function figureIdentities(texts: readonly (string | undefined)[]): Set<string> {
+  return new Set(texts.filter(Boolean).flatMap((text) => findFigureMarks(text!).map((mark) => mark.identity)));
 }
 
-const bare = (text: string) => text.replace(/[*#\s]/g, '').replace(/^(?:[一二三四五六七八九十百]+、|（[一二三四五六七八九十百]+）)/u, '');
+/** The figures of a text whose identity `allowed` lacks; list numbering (`1. `) is ours, not a figure. */
+export function unknownFigures(text: string, allowed: ReadonlySet<string>): string[] {
+  return [...new Set(findFigureMarks(withoutListNumbering(text)).filter((mark) => !allowed.has(mark.identity)).map((mark) => mark.written))];
+}
 
 /**
- * Splits streamed text into sentences and decides, as each completes, whether it can go out.
- * @example const e = new SentenceEmitter(new Set(['135名']), '教师队伍', (t) => send(t)); e.push('招聘教师135名。')
+ * Splits streamed text into clean sentences and decides, as each completes, whether it can go out.
+ * @example const e = new SentenceEmitter(figureIdentities(['招聘教师135名']), {}, (t) => send(t)); e.push('招聘教师135名。')
  */
 export class SentenceEmitter {
-  private buffer = '';
+  private readonly cleaner: AnswerCleaner;
   private units: Unit[] = [];
   private heldFrom = -1;
-  private started = false;
-  private atLineStart = true;
   /** Text that went out. */
   emitted = '';
 
   constructor(
     private readonly allowed: ReadonlySet<string>,
-    private readonly heading: string,
+    options: CleanerOptions,
     private readonly send: (text: string) => void,
-  ) {}
+  ) {
+    this.cleaner = new AnswerCleaner((text) => this.take(text), options);
+  }
 
   /** Whether any text reached the reader (then a failed attempt cannot be retried unseen). */
   get emittedAny(): boolean {
     return this.emitted.length > 0;
   }
 
-  /** Whether the model wrote anything usable so far. */
-  get hasText(): boolean {
-    return this.units.some((unit) => unit.text.trim()) || this.buffer.trim().length > 0;
+  /** The heading the model wrote on its first line, when one was asked for. */
+  get heading(): string | undefined {
+    return this.cleaner.heading;
   }
 
   push(delta: string): void {
-    this.buffer += delta;
-    for (;;) {
-      const at = this.buffer.search(STOPS);
-      if (at === -1) return;
-      this.take(this.buffer.slice(0, at + 1));
-      this.buffer = this.buffer.slice(at + 1);
-    }
+    this.cleaner.push(delta);
   }
 
-  /** The stream ended: the rest is the last unit. Returns every unit, and the index of the first held one (-1: none). */
-  finish(): { units: Unit[]; heldFrom: number } {
-    if (this.buffer) this.take(this.buffer);
-    this.buffer = '';
-    // A closing fence or trailing blank lines are not text.
+  /** The stream ended (`truncated`: at the length limit). Returns every unit, the first held one (-1: none), and the verdict. */
+  finish(truncated = false): { units: Unit[]; heldFrom: number; verdict: Verdict } {
+    const verdict = this.cleaner.finish(truncated);
+    // Trailing blank lines are not text.
     while (this.units.length && !this.units.at(-1)!.text.trim()) this.units.pop();
-    return { units: this.units, heldFrom: this.heldFrom };
+    return { units: this.units, heldFrom: this.heldFrom, verdict };
   }
 
-  private take(raw: string): void {
-    const lineStart = this.atLineStart;
-    this.atLineStart = raw.endsWith('\n');
-    let text = raw;
-    if (lineStart && FENCE.test(text)) return;
-    if (!this.started) {
-      if (!text.trim()) return;
-      const line = text.endsWith('\n');
-      if (line && (HEADING_LINE.test(text.trimEnd()) || bare(text) === bare(this.heading))) return;
-      text = text.replace(LEADING_NUMBER, '').replace(/^\s+/, '');
-      if (!text) return;
-      this.started = true;
-    } else if (lineStart) {
-      // A heading inside a piece would break our outline: keep its words as plain text.
-      text = text.replace(/^\s{0,3}#{1,6}\s*/, '');
-    }
+  private take(text: string): void {
     const unit: Unit = { text, invented: unknownFigures(text, this.allowed) };
     this.units.push(unit);
     if (this.heldFrom === -1 && unit.invented.length) this.heldFrom = this.units.length - 1;

@@ -44,11 +44,21 @@ export interface ModelPrompt {
   user: string;
 }
 
+/** What a leaf's prompt adds when the model writes its heading (the program only numbers it). */
+export function headingInstruction(type: ReportType): string {
+  return [
+    '',
+    '',
+    '小标题：请在第一行只写这一部分的小标题（不带序号，不加粗，不超过30字，写做法和成效，不要照抄工作领域名称，用到的数字只能是事实中的），空一行后再写正文。',
+    `小标题写法：${type.headingStyle}`,
+  ].join('\n');
+}
+
 /**
- * The prompt for one piece: `opening`, `closing`, or a leaf of the outline.
+ * The prompt for one piece: `opening`, `closing`, or a leaf of the outline; `writeHeading` asks for the leaf's heading first.
  * @example buildPiecePrompt(type, facts, outline, 'section-0').user
  */
-export function buildPiecePrompt(type: ReportType, facts: FactSheet, outline: Outline, key: string): ModelPrompt {
+export function buildPiecePrompt(type: ReportType, facts: FactSheet, outline: Outline, key: string, options: { writeHeading?: boolean } = {}): ModelPrompt {
   const values = commonValues(facts, type, outline);
   if (key === 'opening') return { system: type.style, user: fillTemplate(type.openingPrompt, values) };
   if (key === 'closing') return { system: type.style, user: fillTemplate(type.closingPrompt, values) };
@@ -61,7 +71,7 @@ export function buildPiecePrompt(type: ReportType, facts: FactSheet, outline: Ou
     topic: neutralise(item.topic ?? item.heading),
     facts: bullets(factsForItem(item, facts)) || '（未提供）',
   });
-  return { system: type.style, user };
+  return { system: type.style, user: options.writeHeading ? `${user}${headingInstruction(type)}` : user };
 }
 
 /** One prompt for the whole report, to paste into any chat model. */

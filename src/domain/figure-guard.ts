@@ -3,7 +3,7 @@
  * figure the facts lack. Runs on every draft, whichever composer wrote it. Pure.
  */
 import { factStrings, type FactSheet } from './fact-sheet.js';
-import { findFigures, withoutListNumbering } from './figures.js';
+import { findFigureMarks, withoutListNumbering } from './figures.js';
 import { checkDerivedList, type DerivedReport } from './derived-figures.js';
 
 export interface FigureReport {
@@ -49,19 +49,24 @@ function sentenceAround(text: string, index: number): string {
  * @example guardFigures(facts, markdown).figures.invented // [] when the draft is faithful
  */
 export function guardFigures(facts: FactSheet, markdown: string): { figures: FigureReport; warnings: DraftWarning[] } {
-  const given = unique(factStrings(facts).flatMap(findFigures));
+  const givenMarks = factStrings(facts).flatMap(findFigureMarks);
+  const given = unique(givenMarks.map((m) => m.figure));
   const body = withoutListNumbering(markdown);
-  const inDraft = unique(findFigures(body));
-  const givenSet = new Set(given);
-  const draftSet = new Set(inDraft);
+  // Compared by identity: 1,260 is 1260, but 约1260 or 1260余 is not (figures.ts).
+  const givenIds = new Set(givenMarks.map((m) => m.identity));
+  const draftMarks = findFigureMarks(body);
+  const draftIds = new Set(draftMarks.map((m) => m.identity));
+  const used = new Set(givenMarks.filter((m) => draftIds.has(m.identity)).map((m) => m.figure));
   // A derived figure may stand in the draft only when the user accepted it and its arithmetic holds.
   const derived = facts.derived ? checkDerivedList(facts.derived, given) : undefined;
-  const stated = new Set((derived ?? []).filter((d) => d.accepted && d.ok).map((d) => d.value));
+  const stated = new Set(
+    (derived ?? []).filter((d) => d.accepted && d.ok).flatMap((d) => findFigureMarks(d.value).map((m) => m.identity)),
+  );
   const figures: FigureReport = {
     given,
-    used: given.filter((f) => draftSet.has(f)),
-    invented: inDraft.filter((f) => !givenSet.has(f) && !stated.has(f)),
-    missing: given.filter((f) => !draftSet.has(f)),
+    used: given.filter((f) => used.has(f)),
+    invented: unique(draftMarks.filter((m) => !givenIds.has(m.identity) && !stated.has(m.identity)).map((m) => m.written)),
+    missing: given.filter((f) => !used.has(f)),
     ...(derived ? { derived } : {}),
   };
   const warnings: DraftWarning[] = [];

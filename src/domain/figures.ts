@@ -46,3 +46,50 @@ export function normaliseFigure(figure: string): string {
     .replace(/％/g, '%')
     .replace(/[,，]/g, '');
 }
+
+/** Words that make a figure approximate: 约1260人, 1260余人, 近3年, 超过90%, 95%以上. */
+const HEDGE_BEFORE = /(?:大约|约|近|将近|接近|逾|超过|超|不足|不到)$/u;
+const HEDGE_AFTER = /^(?:余|多|左右|上下|以上|以下|有余)/u;
+
+/**
+ * A figure's value for comparing two writings of it: full width folded, thousands separators gone, trailing
+ * decimal zeros dropped (1,260 = 1260; 12.0% = 12%; １２６０人 = 1260人).
+ * @example figureKey('1,260.0人') // '1260人'
+ */
+export function figureKey(figure: string): string {
+  return normaliseFigure(figure).replace(/(\d)\.(\d*?)0+(?=\D|$)/g, (_, d: string, kept: string) => (kept ? `${d}.${kept}` : d));
+}
+
+export interface FigureMark {
+  /** As written, without its hedge words. */
+  figure: string;
+  /** Offset in the text. */
+  index: number;
+  /** As written, with its hedge words (约1260人), for marking it in place. */
+  written: string;
+  /** The figure's value with the words that qualify it: 约1260人 and 1260人 differ, 1,260人 and 1260人 do not. */
+  identity: string;
+}
+
+/**
+ * The figures of a text with their positions and identities (value plus hedge words), in order.
+ * @example findFigureMarks('约1,260人')[0].identity // '约1260人'
+ */
+export function findFigureMarks(text: string): FigureMark[] {
+  return [...text.matchAll(FIGURE)].map((m) => {
+    const before = text.slice(Math.max(0, m.index - 2), m.index).match(HEDGE_BEFORE)?.[0] ?? '';
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 2).match(HEDGE_AFTER)?.[0] ?? '';
+    return { figure: m[0], index: m.index, written: `${before}${m[0]}${after}`, identity: `${before}${figureKey(m[0])}${after}` };
+  });
+}
+
+/**
+ * The figures of `facts` that `text` does not hold as the same figure: equal writings count as kept, changed ones
+ * (约1260, 1260余, 一千二百六十) do not.
+ * @example figuresMissingFrom(['覆盖党员1260人次'], '覆盖党员1,260人次') // []
+ */
+export function figuresMissingFrom(facts: readonly string[], text: string): string[] {
+  const present = new Set(findFigureMarks(withoutListNumbering(text)).map((m) => m.identity));
+  const missing = facts.flatMap((fact) => findFigureMarks(fact).filter((m) => !present.has(m.identity)).map((m) => m.figure));
+  return [...new Set(missing)];
+}

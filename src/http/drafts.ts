@@ -47,7 +47,7 @@ const createDraftRoute = createRoute({
   path: '/api/drafts',
   summary: '根据事实表起草',
   description:
-    '请求体为事实表（见 GET /api/report-types/{type}/schema）。默认返回 JSON；请求头 `Accept: text/event-stream` 时以服务器推送事件逐段返回：outline、section-start、text、section-end、warning，最后 done（整份稿件）。',
+    '请求体为事实表（见 GET /api/report-types/{type}/schema）。默认返回 JSON；请求头 `Accept: text/event-stream` 时以服务器推送事件逐段返回：outline、section-start、text、heading（配置模型时，模型为某一部分写的小标题，不带序号）、section-end、warning，最后 done（整份稿件）。',
   request: { body: { required: true, content: { 'application/json': { schema: factSheetSchema } } } },
   responses: {
     201: {

@@ -1,4 +1,4 @@
-/** Draft events as server-sent events: `outline`, `section-start`, `text`, `section-end`, `warning`, then `done` (or `error`). */
+/** Draft events as server-sent events: `outline`, `section-start`, `text`, `heading`, `section-end`, `warning`, then `done` (or `error`). */
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { DraftEvent } from '../compose/draft-events.js';

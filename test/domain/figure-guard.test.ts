@@ -51,10 +51,17 @@ describe('guardFigures', () => {
     expect(warnings.some((w) => w.code === 'figure-missing' && w.figure === '1500个')).toBe(true);
   });
 
-  it('counts a figure rewritten in another form as invented, not as kept', () => {
-    const { figures } = guardFigures(facts, '2026年新增学位１５００个，投入1.2亿元');
-    expect(figures.invented).toEqual(['１５００个']);
-    expect(figures.missing).toEqual(['1500个']);
+  it('counts a figure written another way but equal as kept (１５００个, 1,500个), a changed one as not kept', () => {
+    for (const same of ['2026年新增学位１５００个，投入1.2亿元', '2026年新增学位1,500个，投入1.20亿元']) {
+      const { figures } = guardFigures(facts, same);
+      expect(figures.invented).toEqual([]);
+      expect(figures.missing).toEqual([]);
+    }
+    for (const [changed, written] of [['约1500个', '约1500个'], ['1500余个', '1500余个'], ['一千五百个', undefined]] as const) {
+      const { figures } = guardFigures(facts, `2026年新增学位${changed}，投入1.2亿元`);
+      expect(figures.missing).toEqual(['1500个']);
+      expect(figures.invented).toEqual(written ? [written] : []);
+    }
   });
 
   it('lists each 【待补充】 marker once as a warning', () => {

@@ -5,6 +5,9 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { factsIn, lastFactsIn, pieceOf, type PromptRequest } from './model-prompts.js';
+
+export { factsIn, lastFactsIn, outsideFacts, pieceOf } from './model-prompts.js';
 
 export interface SeenRequest {
   index: number;
@@ -19,8 +22,22 @@ export interface SeenRequest {
 }
 
 export type Reply =
-  /** Text: streamed in chunks of `chunkChars` (each after `delayMs`) when the request streams, else one JSON body. */
-  | { text: string; chunkChars?: number; delayMs?: number; headersDelayMs?: number }
+  /**
+   * Text: streamed in chunks of `chunkChars` (or exactly `chunks`, each after `delayMs`) when the request streams,
+   * else one JSON body. `reasoning` is streamed first in its own delta field (and set on the JSON message), as
+   * DeepSeek (`reasoning_content`) and vLLM/Ollama (`reasoning`) do; `finishReason` ends the answer (default stop);
+   * `ignoreStream` answers JSON even to a streaming request, as some providers do.
+   */
+  | {
+      text: string;
+      chunkChars?: number;
+      chunks?: string[];
+      delayMs?: number;
+      headersDelayMs?: number;
+      reasoning?: { field: 'reasoning_content' | 'reasoning'; text: string };
+      finishReason?: string;
+      ignoreStream?: boolean;
+    }
   /** An error status, e.g. 500, or 429 with `{ 'retry-after': '1' }`. */
   | { status: number; headers?: Record<string, string>; body?: string }
   /** Never answers (or answers the headers and `text`, then nothing more). */
@@ -40,13 +57,13 @@ export function chunk(content: string | undefined, extra: Record<string, unknown
   return `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'fake', choices: [{ index: 0, delta, finish_reason: null }], ...extra })}\n\n`;
 }
 
-function completion(text: string) {
+function completion(text: string, finishReason = 'stop', reasoning?: { field: string; text: string }) {
   return {
     id: 'c1',
     object: 'chat.completion',
     created: 1,
     model: 'fake',
-    choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }],
+    choices: [{ index: 0, message: { role: 'assistant', content: text, ...(reasoning ? { [reasoning.field]: reasoning.text } : {}) }, finish_reason: finishReason }],
     usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
   };
 }
@@ -88,20 +105,25 @@ async function answer(seen: SeenRequest, reply: Reply, res: ServerResponse, clos
     return;
   }
   if (reply.headersDelayMs) await sleep(reply.headersDelayMs);
-  if (!seen.body.stream) {
+  if (!seen.body.stream || reply.ignoreStream) {
     if (reply.delayMs) await sleep(reply.delayMs);
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(completion(reply.text)));
+    res.end(JSON.stringify(completion(reply.text, reply.finishReason, reply.reasoning)));
     return;
   }
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
   res.flushHeaders();
-  for (const piece of chunksOf(reply.text, reply.chunkChars ?? 8)) {
+  const split = (text: string) => reply.chunks ?? chunksOf(text, reply.chunkChars ?? 8);
+  const deltas = [
+    ...(reply.reasoning ? chunksOf(reply.reasoning.text, 5).map((piece) => ({ [reply.reasoning!.field]: piece, content: null })) : []),
+    ...split(reply.text).map((piece) => ({ content: piece })),
+  ];
+  for (const delta of deltas) {
     if (reply.delayMs) await sleep(reply.delayMs);
     if (closed()) return;
-    res.write(chunk(piece));
+    res.write(`data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'fake', choices: [{ index: 0, delta, finish_reason: null }] })}\n\n`);
   }
-  res.write(chunk(undefined, { choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] }));
+  res.write(chunk(undefined, { choices: [{ index: 0, delta: {}, finish_reason: reply.finishReason ?? 'stop' }] }));
   res.write('data: [DONE]\n\n');
   res.end();
 }
@@ -166,37 +188,15 @@ export async function startFakeOpenAI(script: Script): Promise<FakeOpenAI> {
   };
 }
 
-/** The lines inside the first <facts>…</facts> block of a prompt, without their `- ` bullets. */
-export function factsIn(user: string): string[] {
-  const block = user.match(/<facts>\n?([\s\S]*?)\n?<\/facts>/)?.[1] ?? '';
-  return block
-    .split('\n')
-    .map((line) => line.replace(/^-\s*/, '').trim())
-    .filter(Boolean);
-}
-
-/** The prompt with every <facts>…</facts> block removed: what a model would read as instructions. */
-export function outsideFacts(user: string): string {
-  return user.replace(/<facts>[\s\S]*?<\/facts>/g, '');
-}
-
-/** Which piece a prompt asks for, from the part prompts' own wording. */
-export function pieceOf(request: SeenRequest): 'opening' | 'closing' | 'repair' | 'rewrite' | 'part' {
-  if (request.user.includes('<sentence>')) return 'repair';
-  if (request.user.includes('请按这一要求改写')) return 'rewrite';
-  if (/开头段|开头一段/.test(request.user)) return 'opening';
-  if (/结束语/.test(request.user)) return 'closing';
-  return 'part';
-}
-
 /**
  * A faithful "model": writes each part from the facts it was given (一是……；二是……), an opening and a
  * closing without figures. Tests wrap it to misbehave in one place.
  */
-export function faithfulWriter(request: SeenRequest): string {
+export function faithfulWriter(request: PromptRequest): string {
   const piece = pieceOf(request);
   if (piece === 'opening') return '一年来，全局上下紧扣年度目标，协同推进各项工作，教育事业稳中有进。现将有关情况总结如下。';
   if (piece === 'closing') return '我们将继续锐意进取，推动各项工作再上新台阶。';
+  if (piece === 'reask') return `同时，${lastFactsIn(request.user).map((f) => f.replace(/[。；;，,\s]+$/u, '')).join('；')}。`;
   const facts = factsIn(request.user).map((f) => f.replace(/[。；;，,\s]+$/u, ''));
   if (!facts.length || facts[0] === '（未提供）') return '【待补充：本部分内容】';
   const numerals = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
