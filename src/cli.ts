@@ -121,7 +121,7 @@ function render(result: Awaited<ReturnType<typeof composeDraft>>, format: (typeo
 
 /** The draft in the chosen format: text, or the bytes of a Word file. */
 async function renderFile(result: Awaited<ReturnType<typeof composeDraft>>, format: (typeof FORMATS)[number]): Promise<string | Uint8Array> {
-  return format === 'docx' ? renderDocx(result.markdown, { unverified: result.figures.invented }) : render(result, format);
+  return format === 'docx' ? renderDocx(result.markdown, { marks: result.figures.inventedAt }) : render(result, format);
 }
 
 /** Warnings go to stderr so stdout stays the draft alone. */

@@ -3,7 +3,9 @@
  * figure the facts lack. Runs on every draft, whichever composer wrote it. Pure.
  */
 import { factStrings, type FactSheet } from './fact-sheet.js';
-import { findFigures, withoutListNumbering } from './figures.js';
+import { findFigureSpans, findFigures, spansOfFigures, type FigureSpan } from './figures.js';
+
+export { spansOfFigures, type FigureSpan } from './figures.js';
 
 export interface FigureReport {
   /** Distinct figures of the fact sheet. */
@@ -14,6 +16,11 @@ export interface FigureReport {
   invented: string[];
   /** Given figures the draft lacks. */
   missing: string[];
+  /**
+   * Where each invented figure stands in the draft's Markdown, every occurrence in order: renderers mark exactly
+   * these places (an added 第2 marks that one 2, not the 2 inside 2025 or 132处).
+   */
+  inventedAt: FigureSpan[];
 }
 
 export type WarningCode = 'placeholder' | 'figure-invented' | 'figure-missing' | 'composer-fallback' | 'model';
@@ -23,6 +30,9 @@ export interface DraftWarning {
   message: string;
   figure?: string;
   sentence?: string;
+  /** figure-invented: offsets of its first occurrence in the Markdown (`markdown.slice(start, end) === figure`). */
+  start?: number;
+  end?: number;
 }
 
 /** Marker for a part the user did not give: visible in the draft, never filled by invention. */
@@ -38,7 +48,7 @@ function sentenceAround(text: string, index: number): string {
   while (start > 0 && !stops.test(text[start - 1])) start--;
   let end = index;
   while (end < text.length && !stops.test(text[end])) end++;
-  return text.slice(start, Math.min(end + 1, text.length)).replace(/^[#>\s|-]+/, '').trim();
+  return text.slice(start, Math.min(end + 1, text.length)).replace(/^[#>\s|-]+/, '').replace(/^(?:\d+\.|（\d+）|\(\d+\))\s*/, '').trim();
 }
 
 /**
@@ -47,8 +57,8 @@ function sentenceAround(text: string, index: number): string {
  */
 export function guardFigures(facts: FactSheet, markdown: string): { figures: FigureReport; warnings: DraftWarning[] } {
   const given = unique(factStrings(facts).flatMap(findFigures));
-  const body = withoutListNumbering(markdown);
-  const inDraft = unique(findFigures(body));
+  const spans = findFigureSpans(markdown);
+  const inDraft = unique(spans.map((s) => s.figure));
   const givenSet = new Set(given);
   const draftSet = new Set(inDraft);
   const figures: FigureReport = {
@@ -56,14 +66,18 @@ export function guardFigures(facts: FactSheet, markdown: string): { figures: Fig
     used: given.filter((f) => draftSet.has(f)),
     invented: inDraft.filter((f) => !givenSet.has(f)),
     missing: given.filter((f) => !draftSet.has(f)),
+    inventedAt: spans.filter((s) => !givenSet.has(s.figure)),
   };
   const warnings: DraftWarning[] = [];
   for (const figure of figures.invented) {
-    const sentence = sentenceAround(body, body.indexOf(figure));
+    const first = figures.inventedAt.find((s) => s.figure === figure)!;
+    const sentence = sentenceAround(markdown, first.start);
     warnings.push({
       code: 'figure-invented',
       figure,
       sentence,
+      start: first.start,
+      end: first.end,
       message: `数字“${figure}”在所提供的事实中找不到，请核实：${sentence}`,
     });
   }
@@ -74,4 +88,9 @@ export function guardFigures(facts: FactSheet, markdown: string): { figures: Fig
     warnings.push({ code: 'placeholder', message: `待补充：${what}` });
   }
   return { figures, warnings };
+}
+
+/** The places to mark in a draft: the report's own, or (for a report stored before places were kept) found again. */
+export function markedSpans(figures: { invented: string[]; inventedAt?: FigureSpan[] }, markdown: string): FigureSpan[] {
+  return figures.inventedAt ?? spansOfFigures(markdown, figures.invented);
 }
