@@ -12,7 +12,8 @@ import { examples } from '../helpers/examples.js';
 
 const files = readPromptFiles();
 const types = loadReportTypes(files);
-const folders = readdirSync(PROMPTS_DIR).filter((name) => statSync(`${PROMPTS_DIR}${name}`).isDirectory());
+// Folders starting with _ hold shared data (the phrase bank in _phrases/), not a report type.
+const folders = readdirSync(PROMPTS_DIR).filter((name) => !name.startsWith('_') && statSync(`${PROMPTS_DIR}${name}`).isDirectory());
 const all: Array<[string, ReportType]> = [...types.entries()];
 
 /** Placeholders prompt-builder.ts fills: everywhere, and in part prompts only. */
