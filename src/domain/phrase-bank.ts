@@ -26,33 +26,90 @@ export interface Register {
 const startsWithAny = (text: string, words: readonly string[]) => words.some((w) => text.startsWith(w));
 const endsWithAny = (text: string, words: readonly string[]) => words.some((w) => text.endsWith(w));
 
-/**
- * The keywords of each field that stand in a text, longest match first: a keyword inside a longer one of another
- * field does not count (安全 inside 安全工作机制 is 安全责任's, not 安全's).
- */
-function keywordHits(bank: PhraseBank, text: string, which: 'keywords' | 'weak'): Map<Field, number> {
-  const found: Array<{ field: Field; start: number; end: number }> = [];
-  for (const field of bank.fields) {
-    for (const word of field[which]) {
-      for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) found.push({ field, start: at, end: at + word.length });
-    }
+/** The words of a kind by their first character, longest first, and the fields each word belongs to. */
+interface WordIndex {
+  byFirst: Map<string, string[]>;
+  owners: Map<string, Field[]>;
+}
+const indexCache = new WeakMap<PhraseBank, Record<'keywords' | 'weak', WordIndex>>();
+
+function wordIndex(bank: PhraseBank, which: 'keywords' | 'weak'): WordIndex {
+  let both = indexCache.get(bank);
+  if (!both) {
+    const build = (kind: 'keywords' | 'weak'): WordIndex => {
+      const owners = new Map<string, Field[]>();
+      for (const field of bank.fields) for (const word of field[kind]) owners.set(word, [...(owners.get(word) ?? []), field]);
+      const byFirst = new Map<string, string[]>();
+      for (const word of [...owners.keys()].sort((a, b) => b.length - a.length)) byFirst.set(word[0], [...(byFirst.get(word[0]) ?? []), word]);
+      return { byFirst, owners };
+    };
+    both = { keywords: build('keywords'), weak: build('weak') };
+    indexCache.set(bank, both);
   }
-  const counts = new Map<Field, Set<string>>();
-  for (const hit of found) {
-    const inside = found.some((o) => o.field !== hit.field && o.end - o.start > hit.end - hit.start && o.start <= hit.start && o.end >= hit.end);
-    if (inside) continue;
-    const words = counts.get(hit.field) ?? new Set<string>();
-    words.add(text.slice(hit.start, hit.end));
-    counts.set(hit.field, words);
-  }
-  return new Map([...counts].map(([field, words]) => [field, words.size]));
+  return both[which];
 }
 
+/**
+ * How many distinct words of each field stand in a text, the longest match first: a keyword inside a longer one
+ * does not count on its own (安全 inside 安全工作机制 is 安全责任's, not 安全's).
+ */
+function keywordHits(bank: PhraseBank, text: string, which: 'keywords' | 'weak'): Map<Field, Set<string>> {
+  const { byFirst, owners } = wordIndex(bank, which);
+  // The longest word starting at each place; overlapping words both stand (体育 and 育人 in 以体育人).
+  const found: Array<{ word: string; start: number; end: number }> = [];
+  for (let at = 0; at < text.length; at++) {
+    const word = byFirst.get(text[at])?.find((w) => text.startsWith(w, at));
+    if (word) found.push({ word, start: at, end: at + word.length });
+  }
+  const words = new Map<Field, Set<string>>();
+  for (const hit of found) {
+    if (found.some((o) => o.start < hit.start && o.end >= hit.end)) continue;
+    for (const field of owners.get(hit.word) ?? []) {
+      const set = words.get(field) ?? new Set<string>();
+      set.add(hit.word);
+      words.set(field, set);
+    }
+  }
+  return words;
+}
+
+/** Each field's parent, looked up once per bank. */
+const parentCache = new WeakMap<PhraseBank, Map<Field, Field>>();
+function parentOf(bank: PhraseBank, field: Field): Field | undefined {
+  let parents = parentCache.get(bank);
+  if (!parents) {
+    parents = new Map();
+    for (const f of bank.fields) {
+      const parent = f.parent ? bank.fields.find((p) => p.name === f.parent) : undefined;
+      if (parent) parents.set(f, parent);
+    }
+    parentCache.set(bank, parents);
+  }
+  return parents.get(field);
+}
+
+/** The fields with their parents. */
+function withParents(bank: PhraseBank, fields: Iterable<Field>, out = new Set<Field>()): Set<Field> {
+  for (const field of fields) for (let f: Field | undefined = field; f && !out.has(f); f = parentOf(bank, f)) out.add(f);
+  return out;
+}
+
+/** Fields named by the bank's own phrases, per bank: the same few hundred phrases are checked in every draft. */
+const namedCache = new WeakMap<PhraseBank, Map<string, Set<Field>>>();
+const NAMED_CACHE_MAX = 2000;
+/** Recent sections' fields: the outline and the composer ask about the same sections in one draft. */
+const CHOICE_CACHE_MAX = 200;
+
 /** The fields a text names by a keyword, with their parents (a text about 消防 speaks of 安全). */
-export function fieldsNamed(bank: PhraseBank, text: string): Set<Field> {
-  const out = new Set<Field>();
-  for (const field of keywordHits(bank, text, 'keywords').keys()) {
-    for (let f: Field | undefined = field; f && !out.has(f); f = f.parent ? bank.fields.find((p) => p.name === f!.parent) : undefined) out.add(f);
+export function fieldsNamed(bank: PhraseBank, text: string, remember = false): Set<Field> {
+  let cache = namedCache.get(bank);
+  if (!cache) namedCache.set(bank, (cache = new Map()));
+  const hit = cache.get(text);
+  if (hit) return hit;
+  const out = withParents(bank, keywordHits(bank, text, 'keywords').keys());
+  if (remember) {
+    if (cache.size > NAMED_CACHE_MAX) cache.clear();
+    cache.set(text, out);
   }
   return out;
 }
@@ -64,6 +121,8 @@ const SURE = 2;
 
 export interface FieldChoice {
   field?: Field;
+  /** Every field the section's topic, heading or facts name (with parents): the wording may speak of these only. */
+  named: Set<Field>;
   /** False when the evidence is thin or two unrelated fields tie: then only wording that claims nothing is used. */
   sure: boolean;
 }
@@ -75,24 +134,40 @@ export interface FieldChoice {
  * @example fieldOf(bank, { topic: '搭建工作平台，助推教师专业成长', facts: ['举办青年教师课堂教学竞赛'] }).field?.name // '师资'
  */
 export function fieldOf(bank: PhraseBank, section: SectionText, genre = ''): FieldChoice {
+  const key = `${genre}\u0000${section.topic}\u0000${section.heading ?? ''}\u0000${section.facts.join('\u0000')}`;
+  let cache = choiceCache.get(bank);
+  if (!cache) choiceCache.set(bank, (cache = new Map()));
+  let choice = cache.get(key);
+  if (!choice) {
+    choice = chooseField(bank, section, genre);
+    if (cache.size > CHOICE_CACHE_MAX) cache.clear();
+    cache.set(key, choice);
+  }
+  return choice;
+}
+
+const choiceCache = new WeakMap<PhraseBank, Map<string, FieldChoice>>();
+
+function chooseField(bank: PhraseBank, section: SectionText, genre: string): FieldChoice {
   const head = `${section.topic} ${section.heading ?? ''}`;
-  const inPlay = fieldsNamed(bank, `${head} ${section.facts.join(' ')} ${genre}`);
   const headStrong = keywordHits(bank, head, 'keywords');
   const headWeak = keywordHits(bank, head, 'weak');
   const factStrong = section.facts.map((f) => keywordHits(bank, f, 'keywords'));
   const factWeak = section.facts.map((f) => keywordHits(bank, f, 'weak'));
+  const named = withParents(bank, [...headStrong.keys(), ...factStrong.flatMap((hits) => [...hits.keys()])]);
+  const inPlay = withParents(bank, keywordHits(bank, genre, 'keywords').keys(), new Set(named));
   const scored = bank.fields.map((field) => {
-    let score = 3 * (headStrong.get(field) ?? 0) + factStrong.filter((hits) => hits.has(field)).length;
-    const parent = field.parent ? bank.fields.find((p) => p.name === field.parent) : undefined;
-    if (!parent || inPlay.has(parent)) score += (headWeak.get(field) ?? 0) + factWeak.filter((hits) => hits.has(field)).length / 3;
+    let score = 3 * (headStrong.get(field)?.size ?? 0) + factStrong.filter((hits) => hits.has(field)).length;
+    const parent = parentOf(bank, field);
+    if (!parent || inPlay.has(parent)) score += (headWeak.get(field)?.size ?? 0) + factWeak.filter((hits) => hits.has(field)).length / 3;
     if (score > 0 && field.specific) score += 0.5;
     return { field, score };
   });
   scored.sort((a, b) => b.score - a.score);
   const [best] = scored;
-  if (!best || best.score <= 0) return { sure: false };
+  if (!best || best.score <= 0) return { sure: false, named };
   const rival = scored.find((s) => !related(s.field, best.field) && s.score >= best.score);
-  return { field: best.field, sure: best.score >= SURE && !rival };
+  return { field: best.field, sure: best.score >= SURE && !rival, named };
 }
 
 /** A small stable hash, so the same topic always gets the same phrasing. */
@@ -125,7 +200,21 @@ export function statesApproachOrResult(bank: PhraseBank, topic: string): boolean
   if (/[，,；;]/.test(topic)) return true;
   if (startsWithAny(topic, h.approachStarts)) return true;
   if (endsWithAny(topic, h.resultEndings)) return true;
-  return h.resultAdverbs.some((adverb) => h.resultVerbs.some((verb) => topic.endsWith(adverb + verb)));
+  const results = resultPairs(bank);
+  for (let length = 2; length <= Math.min(topic.length, results.longest); length++) if (results.pairs.has(topic.slice(-length))) return true;
+  return false;
+}
+
+/** Every adverb + verb ending (进一步优化, 保持稳定 …), built once per bank. */
+const pairCache = new WeakMap<PhraseBank, { pairs: Set<string>; longest: number }>();
+function resultPairs(bank: PhraseBank) {
+  let cached = pairCache.get(bank);
+  if (!cached) {
+    const pairs = new Set(bank.headings.resultAdverbs.flatMap((adverb) => bank.headings.resultVerbs.map((verb) => adverb + verb)));
+    cached = { pairs, longest: Math.max(0, ...[...pairs].map((p) => p.length)) };
+    pairCache.set(bank, cached);
+  }
+  return cached;
 }
 
 /** A topic as the subject or object of a heading: 防溺水 → 防溺水工作; 教师队伍建设 stays. */
@@ -160,6 +249,18 @@ export function fillFrame(templates: readonly string[], values: Record<string, s
 /** The templates for this report type: its own, else those of its tense. */
 export function framesFor(table: Record<string, string[]>, register: Pick<Register, 'id' | 'tense'>): string[] {
   return table[register.id] ?? table[register.tense] ?? [];
+}
+
+/** The field's own wording and its parent's, when the field is clear; none otherwise. */
+function ownPools(bank: PhraseBank, { field, sure }: FieldChoice): Field[] {
+  if (!field || !sure) return [];
+  const parent = parentOf(bank, field);
+  return parent ? [field, parent] : [field];
+}
+
+/** A phrase fits a section when every field it names is one the section's topic, heading or facts name. */
+function groundedIn(bank: PhraseBank, choice: FieldChoice): (phrase: string) => boolean {
+  return (phrase) => [...fieldsNamed(bank, phrase, true)].every((f) => choice.named.has(f));
 }
 
 /**
@@ -199,8 +300,10 @@ export class PhrasePicker {
     // The heading's own words (its approach: the topic taken out) are not said again in the first sentence.
     const approach = heading.replace(section.topic, '');
     const fresh = (lead: string) => !overlaps(lead, approach);
-    for (const pool of this.ownPools(section, register)) {
-      const own = this.pickUnused(pool.leads[tense].filter(this.groundedIn(section, bank)).filter(fresh), section.topic);
+    const choice = fieldOf(bank, section, register.genre);
+    const grounded = groundedIn(bank, choice);
+    for (const pool of ownPools(bank, choice)) {
+      const own = this.pickUnused(pool.leads[tense].filter(grounded).filter(fresh), section.topic);
       if (own) return own;
     }
     return this.pickUnused(bank.general.leads[tense], section.topic) ?? fillTemplate(bank.general.topicLead[tense], { topic: section.topic });
@@ -215,26 +318,14 @@ export class PhrasePicker {
     const bank = register.phrases;
     const topic = section.topic.trim();
     if (statesApproachOrResult(bank, topic)) return topic;
-    const fits = (options: readonly string[]) => options.filter((a) => !overlaps(a, topic)).filter(this.groundedIn(section, bank));
+    const choice = fieldOf(bank, section, register.genre);
+    const grounded = groundedIn(bank, choice);
+    const fits = (options: readonly string[]) => options.filter((a) => !overlaps(a, topic) && grounded(a));
     let approach: string | undefined;
-    for (const pool of this.ownPools(section, register)) approach ??= this.pickUnused(fits(pool.approaches), topic);
-    approach ??= this.pick(fits(bank.general.approaches).length ? fits(bank.general.approaches) : bank.general.approaches, topic);
+    for (const pool of ownPools(bank, choice)) approach ??= this.pickUnused(fits(pool.approaches), topic);
+    const general = fits(bank.general.approaches);
+    approach ??= this.pick(general.length ? general : bank.general.approaches, topic);
     return `${approach}，${this.result(topic, register)}`;
-  }
-
-  /** The field's own wording and its parent's, when the field is clear; none otherwise. */
-  private ownPools(section: SectionText, register: Register): Field[] {
-    const bank = register.phrases;
-    const { field, sure } = fieldOf(bank, section, register.genre);
-    if (!field || !sure) return [];
-    const parent = field.parent ? bank.fields.find((f) => f.name === field.parent) : undefined;
-    return parent ? [field, parent] : [field];
-  }
-
-  /** A phrase fits a section when every field it names is one the section's topic, heading or facts name. */
-  private groundedIn(section: SectionText, bank: PhraseBank): (phrase: string) => boolean {
-    const allowed = fieldsNamed(bank, [section.topic, section.heading ?? '', ...section.facts].join(' '));
-    return (phrase) => [...fieldsNamed(bank, phrase)].every((f) => allowed.has(f));
   }
 
   private result(topic: string, register: Register): string {
