@@ -118,10 +118,23 @@ export function loadPhraseBank(files: Record<string, string>): PhraseBank {
       throw new PhraseBankError(`prompts/${PHRASE_FILES.fields} 格式有误：${field.name}.parent: 没有名为“${field.parent}”的领域`);
     }
   }
+  const frames = parse(files, PHRASE_FILES.frames, framesSchema);
+  for (const table of ['openings', 'closings'] as const) {
+    for (const [key, templates] of Object.entries(frames[table])) {
+      if (!templates.some(alwaysFills)) {
+        throw new PhraseBankError(`prompts/${PHRASE_FILES.frames} 格式有误：${table}.${key}: 至少要有一个模板只在 [] 外用 {{org}} {{period}} {{formula}} {{verdict}}，事实表缺项时才有句可用`);
+      }
+    }
+  }
   return {
     fields,
     general: parse(files, PHRASE_FILES.general, generalSchema),
     headings: parse(files, PHRASE_FILES.headings, headingsSchema),
-    frames: parse(files, PHRASE_FILES.frames, framesSchema),
+    frames,
   };
 }
+
+/** Placeholders every fact sheet fills: org and period are required, the formula and verdict are ours. */
+const ALWAYS = new Set(['org', 'period', 'formula', 'verdict']);
+const alwaysFills = (template: string) =>
+  [...template.replace(/\[[^\][]*\]/g, '').matchAll(/\{\{(\w+)\}\}/g)].every((m) => ALWAYS.has(m[1]));

@@ -64,6 +64,12 @@ describe('phrase data', () => {
     expect(() => loadPhraseBank({ ...files, '_phrases/fields.json': JSON.stringify(fields) })).toThrow('没有名为“没有这个领域”的领域');
   });
 
+  it('refuses openings that only a full fact sheet could fill', () => {
+    const frames = JSON.parse(files['_phrases/frames.json']);
+    frames.openings.plan = ['在{{leadership}}的领导下，{{org}}{{formula}}'];
+    expect(() => loadPhraseBank({ ...files, '_phrases/frames.json': JSON.stringify(frames) })).toThrow('openings.plan');
+  });
+
   it('takes a new field a person adds to the file', () => {
     const fields = JSON.parse(files['_phrases/fields.json']);
     fields['语言文字'] = {
