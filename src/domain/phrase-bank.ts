@@ -56,22 +56,27 @@ function wordIndex(bank: PhraseBank, which: 'keywords' | 'weak'): WordIndex {
 function keywordHits(bank: PhraseBank, text: string, which: 'keywords' | 'weak'): Map<Field, Set<string>> {
   const { byFirst, owners } = wordIndex(bank, which);
   // The longest word starting at each place; overlapping words both stand (体育 and 育人 in 以体育人).
-  const found: Array<{ word: string; start: number; end: number }> = [];
+  let words: Map<Field, Set<string>> | undefined;
+  let coveredTo = 0;
   for (let at = 0; at < text.length; at++) {
-    const word = byFirst.get(text[at])?.find((w) => text.startsWith(w, at));
-    if (word) found.push({ word, start: at, end: at + word.length });
-  }
-  const words = new Map<Field, Set<string>>();
-  for (const hit of found) {
-    if (found.some((o) => o.start < hit.start && o.end >= hit.end)) continue;
-    for (const field of owners.get(hit.word) ?? []) {
-      const set = words.get(field) ?? new Set<string>();
-      set.add(hit.word);
-      words.set(field, set);
+    const candidates = byFirst.get(text[at]);
+    if (!candidates) continue;
+    const word = candidates.find((w) => text.startsWith(w, at));
+    if (!word) continue;
+    const end = at + word.length;
+    // Inside a longer word that started earlier: not a word of its own.
+    if (end <= coveredTo) continue;
+    coveredTo = end;
+    for (const field of owners.get(word)!) {
+      words ??= new Map();
+      let set = words.get(field);
+      if (!set) words.set(field, (set = new Set()));
+      set.add(word);
     }
   }
-  return words;
+  return words ?? EMPTY_HITS;
 }
+const EMPTY_HITS: Map<Field, Set<string>> = new Map();
 
 /** Each field's parent, looked up once per bank. */
 const parentCache = new WeakMap<PhraseBank, Map<Field, Field>>();
@@ -260,7 +265,10 @@ function ownPools(bank: PhraseBank, { field, sure }: FieldChoice): Field[] {
 
 /** A phrase fits a section when every field it names is one the section's topic, heading or facts name. */
 function groundedIn(bank: PhraseBank, choice: FieldChoice): (phrase: string) => boolean {
-  return (phrase) => [...fieldsNamed(bank, phrase, true)].every((f) => choice.named.has(f));
+  return (phrase) => {
+    for (const f of fieldsNamed(bank, phrase, true)) if (!choice.named.has(f)) return false;
+    return true;
+  };
 }
 
 /**
