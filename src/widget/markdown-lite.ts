@@ -4,7 +4,7 @@
  * text is escaped, raw HTML stays text and links stay text, and the result still goes through DOMPurify.
  */
 
-import { findFigureSpans, type FigureSpan } from '../domain/figures.js';
+import type { FigureSpan } from '../domain/figures.js';
 import { sentinelsToTags, withMarks } from '../render/figure-marks.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -107,36 +107,14 @@ function inText(html: string, replace: (text: string) => string): string {
 
 export const UNVERIFIED_TITLE = '此数字在所提供的事实中找不到，请核实';
 
-/**
- * Marks 【待补充：…】 and unverified figures the way the server's renderer does, so the same styles apply.
- * Figures given as strings are marked wherever they stand as whole figures (never the 2 inside 2025).
- * @example markDraft('<p>共135名</p>', ['135名'])
- */
-export function markDraft(html: string, unverified: readonly string[] = []): string {
-  let out = html;
-  const figures = new Set(unverified.filter(Boolean));
-  if (figures.size) {
-    const open = `<mark class="unverified" tabindex="0" title="${UNVERIFIED_TITLE}">`;
-    out = inText(out, (text) => {
-      let marked = '';
-      let at = 0;
-      for (const span of findFigureSpans(text)) {
-        if (!figures.has(escapeHtml(span.figure)) && !figures.has(span.figure)) continue;
-        marked += `${text.slice(at, span.start)}${open}${span.figure}</mark>`;
-        at = span.end;
-      }
-      return marked + text.slice(at);
-    });
-  }
-  return markPlaceholderText(out);
-}
-
+/** 【待补充：…】 markers wrapped the way the server's renderer does, so the same styles apply. */
 function markPlaceholderText(html: string): string {
   return inText(html, (text) => text.replace(/【待补充[：:][^】]*】/g, (m) => `<mark class="placeholder">${m}</mark>`));
 }
 
 /**
- * Markdown rendered with exactly these figure places marked (offsets into this Markdown), and 【待补充】 markers.
+ * Markdown rendered with exactly these figure places marked (offsets into this Markdown) as the server's renderer
+ * marks them, and 【待补充】 markers.
  * @example renderMarked('第2，2025年', [{ figure: '2', start: 1, end: 2 }]) // one <mark> around the 2 of 第2
  */
 export function renderMarked(markdown: string, spans: readonly FigureSpan[]): string {
