@@ -4,6 +4,10 @@
  */
 import { consolidateReports } from '../src/consolidate/consolidate.js';
 import { importReport } from '../src/import/import-report.js';
+import { loadReportTypes, phrasesOf } from '../src/domain/report-types.js';
+import { readPromptFiles } from '../src/node/prompt-files.js';
+
+const phrases = phrasesOf(loadReportTypes(readPromptFiles()));
 
 /** Our own wording, varied per school so the areas must be matched by meaning, not by equal names. */
 const AREAS = [
@@ -63,11 +67,11 @@ function time(fn: () => unknown, runs: number): number {
 
 importReport(reports[0].text); // builds the t2s dictionaries once, outside both timings
 const coldStart = performance.now();
-const result = consolidateReports(reports, { org: '某某县教育局' });
+const result = consolidateReports(reports, { phrases, org: '某某县教育局' });
 const cold = performance.now() - coldStart;
 const runs = 15;
 const base = time(() => reports.map((r) => importReport(r.text)), runs);
-const full = time(() => consolidateReports(reports, { org: '某某县教育局' }), runs);
+const full = time(() => consolidateReports(reports, { phrases, org: '某某县教育局' }), runs);
 console.log(`input: ${reports.length} reports, ${(Math.min(...sizes) / 1024).toFixed(1)}–${(Math.max(...sizes) / 1024).toFixed(1)} KB each, ${(sizes.reduce((a, b) => a + b) / 1024).toFixed(0)} KB in all`);
 console.log(`result: ${result.facts.sections.length} areas, ${result.facts.derived?.length ?? 0} sums offered, ${result.warnings.length} warnings, valid ${result.valid}`);
 console.log(`first consolidation: ${cold.toFixed(1)} ms`);

@@ -13,7 +13,7 @@ import { leafItems } from './compose/assemble.js';
 import { parseFactSheet, type FactSheet } from './domain/fact-sheet.js';
 import { factSheetJsonSchema } from './domain/json-schema.js';
 import { buildOutline } from './domain/outline.js';
-import { loadReportTypes, type ReportType } from './domain/report-types.js';
+import { loadReportTypes, phrasesOf, type ReportType } from './domain/report-types.js';
 import { readPromptFiles } from './node/prompt-files.js';
 import { importFileCommand } from './import/import-command.js';
 import { proofreadFileCommand } from './proofread/proofread-command.js';
@@ -125,7 +125,7 @@ function render(result: Awaited<ReturnType<typeof composeDraft>>, format: (typeo
 
 /** The draft in the chosen format: text, or the bytes of a Word file. */
 async function renderFile(result: Awaited<ReturnType<typeof composeDraft>>, format: (typeof FORMATS)[number]): Promise<string | Uint8Array> {
-  return format === 'docx' ? renderDocx(result.markdown, { unverified: result.figures.invented }) : render(result, format);
+  return format === 'docx' ? renderDocx(result.markdown, { marks: result.figures.inventedAt }) : render(result, format);
 }
 
 /** Warnings go to stderr so stdout stays the draft alone. */
@@ -221,6 +221,7 @@ async function consolidateCommand(args: string[]) {
   });
   try {
     const result = await consolidateFiles(files, {
+      phrases: phrasesOf(types),
       type: values.type,
       org: values.org?.trim(),
       period: values.period?.trim(),

@@ -23,7 +23,7 @@ export function finishDraft(
   const tokens = lexMarkdown(markdown);
   return {
     markdown,
-    html: renderHtml(markdown, { unverified: figures.invented, tokens }),
+    html: renderHtml(markdown, { marks: figures.inventedAt, tokens }),
     text: renderText(markdown, tokens),
     outline,
     warnings: [...composerWarnings, ...warnings],

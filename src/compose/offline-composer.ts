@@ -6,7 +6,7 @@ import type { FactSheet, Section } from '../domain/fact-sheet.js';
 import { placeholder } from '../domain/figure-guard.js';
 import { ordinal } from '../domain/numbering.js';
 import type { OutlineItem } from '../domain/outline.js';
-import { CLOSINGS, OPENING_VERDICTS, PART_LEADS, PhrasePicker, type Tense } from '../domain/phrase-bank.js';
+import { fillFrame, framesFor, PhrasePicker, type Tense } from '../domain/phrase-bank.js';
 import type { ReportType } from '../domain/report-types.js';
 import type { ComposeRequest, Composer, ComposerEvent } from './draft-events.js';
 import { escapeMarkdownText, withoutEndPunctuation } from './markdown-text.js';
@@ -39,24 +39,28 @@ function joinList(items: readonly string[] | undefined): string {
   return (items ?? []).map((item) => withoutEndPunctuation(item)).join('、');
 }
 
-/** The opening paragraph: under whose leadership, guided by what, the theme, then the genre's formula. */
+/** The parts a frame carries, from the fact sheet, as literal text; a part not given stays undefined. */
+function frameValues(facts: FactSheet, type: ReportType): Record<string, string | undefined> {
+  const e = (text: string | undefined) => (text ? escapeMarkdownText(withoutEndPunctuation(text)) || undefined : undefined);
+  return {
+    org: e(facts.org),
+    period: e(facts.period),
+    leadership: e(facts.leadership),
+    guidance: facts.guidance?.length ? e(joinList(facts.guidance)) : undefined,
+    theme: e(facts.theme),
+    formula: type.formula,
+  };
+}
+
+/**
+ * The opening paragraph: under whose leadership, guided by what, the theme (main line), then the genre's formula,
+ * each from the fact sheet; a part it lacks is left out of the sentence (prompts/_phrases/frames.json).
+ */
 export function composeOpening(facts: FactSheet, type: ReportType): string {
-  const e = (text: string) => escapeMarkdownText(withoutEndPunctuation(text));
-  const leadership = facts.leadership ? `在${e(facts.leadership)}的正确领导下，` : '';
-  const guidance = facts.guidance?.length ? e(joinList(facts.guidance)) : '';
-  const theme = facts.theme ? `${e(facts.theme)}，` : '';
-  const org = e(facts.org);
-  const period = e(facts.period);
-  if (type.tense === 'review') {
-    const verdicts = OPENING_VERDICTS[type.id.startsWith('safety') ? 'safety' : 'review'];
-    const verdict = verdicts[facts.org.length % verdicts.length];
-    const guided = guidance ? `坚持以${guidance}为指导，` : '';
-    return `${period}，${leadership}${org}${guided}${theme}${verdict}${type.formula}`;
-  }
-  // A plan with its own 指导思想/总体要求 part states the guidance and theme there: the opening stays short.
-  const statedInPart = type.parts.some((part) => part.source === 'guidance') && (guidance || theme);
-  const guided = guidance && !statedInPart ? `深入贯彻落实${guidance}，` : '';
-  return `为${guided}${statedInPart ? '' : theme}扎实做好${period}各项工作，结合${org}实际，${type.formula}`;
+  const frames = type.phrases.frames;
+  const verdicts = framesFor(frames.verdicts, type);
+  const verdict = verdicts.length ? verdicts[facts.org.length % verdicts.length] : undefined;
+  return fillFrame(framesFor(frames.openings, type), { ...frameValues(facts, type), verdict });
 }
 
 /** A lead sentence, then the items: run on in the same paragraph, or a list below it. */
@@ -64,8 +68,8 @@ function leadThen(lead: string, items: string): string {
   return `${lead}${items.startsWith('1. ') ? '\n\n' : ''}${items}`;
 }
 
-function sectionBody(section: Section, tense: Tense, phrases: PhrasePicker): string {
-  return leadThen(phrases.lead(section.topic, tense), enumerate(section.facts, tense));
+function sectionBody(section: Section, heading: string, type: ReportType, phrases: PhrasePicker): string {
+  return leadThen(phrases.lead(section, type, heading), enumerate(section.facts, type.tense));
 }
 
 function scheduleTable(facts: FactSheet): string {
@@ -83,7 +87,7 @@ export function composePiece(item: OutlineItem, facts: FactSheet, type: ReportTy
   switch (item.source) {
     case 'sections': {
       const section = facts.sections[item.sectionIndex!];
-      return withDerivedSentences(sectionBody(section, tense, phrases), facts, section);
+      return withDerivedSentences(sectionBody(section, item.heading, type, phrases), facts, section);
     }
     case 'guidance': {
       const guidance = facts.guidance?.length ? `坚持以${escapeMarkdownText(joinList(facts.guidance))}为指导` : '';
@@ -91,19 +95,19 @@ export function composePiece(item: OutlineItem, facts: FactSheet, type: ReportTy
       return `${[guidance, theme].filter(Boolean).join('，')}。`;
     }
     case 'schedule':
-      return `${PART_LEADS.schedule[tense]}\n\n${scheduleTable(facts)}`;
+      return `${type.phrases.frames.partLeads.schedule[tense]}\n\n${scheduleTable(facts)}`;
     case 'goals':
     case 'problems':
     case 'nextSteps': {
       const items = facts[item.source] ?? [];
-      return leadThen(PART_LEADS[item.source][tense], enumerate(items, tense, item.source === 'goals' ? 'list' : 'auto'));
+      return leadThen(type.phrases.frames.partLeads[item.source][tense], enumerate(items, tense, item.source === 'goals' ? 'list' : 'auto'));
     }
   }
 }
 
+/** The closing sentence, carrying the leadership, theme or guidance the facts give (prompts/_phrases/frames.json). */
 export function composeClosing(facts: FactSheet, type: ReportType): string {
-  const options = CLOSINGS[type.tense];
-  return options[facts.sections.length % options.length];
+  return fillFrame(framesFor(type.phrases.frames.closings, type), frameValues(facts, type));
 }
 
 /** The offline composer as a Composer: the same pieces, as events. */

@@ -34,7 +34,8 @@ export function rewriteOffline(instruction: string, text: string, item: OutlineI
     const facts0 = factsForItem(item, facts).map((f) => withoutEndPunctuation(f)).filter(Boolean);
     const absent = facts0.filter((f) => !current.includes(escapeMarkdownText(f)) && !current.includes(f));
     if (absent.length) return `${current}\n\n此外，${enumerate(absent, type.tense, 'inline')}`;
-    const lead = item.source === 'sections' ? new PhrasePicker().lead(item.topic ?? item.heading, type.tense) : '';
+    const section = item.sectionIndex !== undefined ? facts.sections[item.sectionIndex] : undefined;
+    const lead = item.source === 'sections' && section ? new PhrasePicker().lead(section, type) : '';
     if (lead && !current.startsWith(lead)) return `${lead}${current}`;
     return null;
   }

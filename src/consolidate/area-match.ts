@@ -1,8 +1,8 @@
 /** Which field of work a school's section is about, by meaning: its topic and heading first, then its facts; the same key merges sections across schools. Pure. */
 import type { Section } from '../domain/fact-sheet.js';
-import { GENERAL, TOPICS, topicOf, type Topic } from '../domain/phrase-bank.js';
+import { fieldOf, type Field, type PhraseBank } from '../domain/phrase-bank.js';
 
-/** The name a merged area takes in the county's report, per phrase-bank topic. */
+/** The name a merged area takes in the county's report, per field of prompts/_phrases/fields.json. */
 const AREA_NAMES: Record<string, string> = {
   党建: '党的建设',
   德育: '德育工作',
@@ -15,7 +15,12 @@ const AREA_NAMES: Record<string, string> = {
   均衡: '教育均衡发展',
   质量: '教育教学质量',
   治理: '教育管理',
-  职成: '职业教育和社区教育',
+  体育: '学校体育',
+  美育: '学校美育',
+  劳动: '劳动教育',
+  家校: '家校共育',
+  职业教育: '职业教育',
+  终身学习: '社区教育和终身学习',
   安全责任: '安全责任落实',
   制度预案: '安全制度和应急预案',
   教育演练: '安全教育和应急演练',
@@ -32,8 +37,6 @@ const AREA_NAMES: Record<string, string> = {
   设施安全: '校舍和设施设备安全',
 };
 
-const TOPIC_NAMES = new Map<Topic, string>(Object.entries(TOPICS).map(([name, topic]) => [topic, name]));
-
 export interface AreaKey {
   /** Stable across reports: `topic:师资`, or `name:<normalised topic>` when no field of work is recognised. */
   key: string;
@@ -49,21 +52,28 @@ export function normaliseName(topic: string): string {
   return topic.replace(/[\s，,。；;、：:“”"'（）()【】]/g, '').replace(FILLER, '') || topic;
 }
 
-const isSafetyPart = (topic: Topic) => topic.parent === '安全';
+const isSafetyPart = (field: Field | undefined) => field?.parent === '安全';
 
 /**
  * The field of work of a section. In a safety summary each part of safety (消防, 食品, 防溺水 …) is its own area,
  * and a title that names none (加强食堂管理) is read by its facts; in other reports they are all 校园安全.
- * @example areaOf({ topic: '抓实教师培训', heading: '抓实教师培训，队伍素质不断提高', facts: [] }) // { key: 'topic:师资', name: '教师队伍建设' }
+ * @example areaOf({ topic: '抓实教师培训', heading: '抓实教师培训，队伍素质不断提高', facts: [] }, phrases) // { key: 'topic:师资', name: '教师队伍建设' }
  */
-export function areaOf(section: Pick<Section, 'topic' | 'heading' | 'facts'>, options: { safety?: boolean } = {}): AreaKey {
-  const byTitle = topicOf(`${section.topic}，${section.heading ?? ''}`);
-  const byFacts = () => topicOf(section.facts.join('；'));
-  let topic = byTitle !== GENERAL ? byTitle : byFacts();
-  if (options.safety && !isSafetyPart(topic) && isSafetyPart(byFacts())) topic = byFacts();
-  if (!options.safety && isSafetyPart(topic)) topic = TOPICS['安全'];
-  const name = TOPIC_NAMES.get(topic);
-  if (name) return { key: `topic:${name}`, name: AREA_NAMES[name] ?? name };
+export function areaOf(section: Pick<Section, 'topic' | 'heading' | 'facts'>, phrases: PhraseBank, options: { safety?: boolean } = {}): AreaKey {
+  const title = fieldOf(phrases, { topic: section.topic, heading: section.heading, facts: [] });
+  // Outside a safety summary, facts alone file a section under 校园安全 only when they are clear about it:
+  // 后勤保障 with 改造学生宿舍2栋，新增食堂餐位300个 is not surely about 食品安全.
+  const byFacts = () => {
+    const choice = fieldOf(phrases, { topic: '', facts: section.facts });
+    return !options.safety && isSafetyPart(choice.field) && !choice.sure ? undefined : choice.field;
+  };
+  // A title that names two fields (防溺水安全教育: 防溺水 and 安全教育) is settled by its facts when they name one of them.
+  const factField = byFacts();
+  const narrower = factField && title.named.has(factField) && factField.name !== title.field?.parent;
+  let field = narrower ? factField : (title.field ?? factField);
+  if (options.safety && !isSafetyPart(field) && isSafetyPart(byFacts())) field = byFacts();
+  if (!options.safety && isSafetyPart(field)) field = phrases.fields.find((f) => f.name === '安全') ?? field;
+  if (field) return { key: `topic:${field.name}`, name: AREA_NAMES[field.name] ?? field.name };
   const plain = normaliseName(section.topic);
   return { key: `name:${plain}`, name: section.topic };
 }

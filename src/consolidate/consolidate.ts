@@ -8,6 +8,7 @@ import type { DerivedFigure } from '../domain/derived-figures.js';
 import { findFigures } from '../domain/figures.js';
 import { importReport, type ImportResult } from '../import/import-report.js';
 import { areaOf } from './area-match.js';
+import type { PhraseBank } from '../domain/phrase-bank.js';
 import { withTablesAsFacts } from './table-rows.js';
 import { measuredFigures, offerSums } from './measures.js';
 import { mergeItems, type MergedItem } from './merge-items.js';
@@ -19,6 +20,8 @@ export interface SchoolReport {
 }
 
 export interface ConsolidateOptions {
+  /** The phrase bank (prompts/_phrases/) whose fields of work the areas are matched by. */
+  phrases: PhraseBank;
   type?: string;
   org?: string;
   period?: string;
@@ -130,7 +133,7 @@ interface Member {
 /**
  * @example consolidateReports([{ name: '一小.txt', text }, { name: '二小.txt', text: text2 }], { org: '某县教育局' }).facts.sections
  */
-export function consolidateReports(reports: readonly SchoolReport[], options: ConsolidateOptions = {}): ConsolidationResult {
+export function consolidateReports(reports: readonly SchoolReport[], options: ConsolidateOptions): ConsolidationResult {
   const warnings: ConsolidationWarning[] = [];
   const imported = importAll(reports, warnings);
 
@@ -146,7 +149,7 @@ export function consolidateReports(reports: readonly SchoolReport[], options: Co
     schools.push(summary);
     if (!result.facts.sections.length) warnings.push({ code: 'empty-report', school, message: `“${file}”中没有读出工作领域（“一、……”等小标题），这份报告的内容未能汇入` });
     for (const section of result.facts.sections.map(withTablesAsFacts)) {
-      const found = areaOf(section, { safety: (options.type ?? result.facts.type).startsWith('safety') });
+      const found = areaOf(section, options.phrases, { safety: (options.type ?? result.facts.type).startsWith('safety') });
       let key = mergeInto.get(found.key) ?? found.key;
       // A merged area is named after the area the others were merged into, once a section of that one comes.
       let name = found.name;

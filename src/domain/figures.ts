@@ -93,3 +93,50 @@ export function figuresMissingFrom(facts: readonly string[], text: string): stri
   const missing = facts.flatMap((fact) => findFigureMarks(fact).filter((m) => !present.has(m.identity)).map((m) => m.figure));
   return [...new Set(missing)];
 }
+
+/** Where a figure stands: `text.slice(start, end) === figure`. Offsets are string indices (UTF-16 code units). */
+export interface FigureSpan {
+  figure: string;
+  start: number;
+  end: number;
+}
+
+/** List numbering at a line start (`1. `, `（1）`, `(1)`), matched where it stands so offsets stay those of the text. */
+const LIST_NUMBER_AT_LINE_START = /^(?:\s*(?:[-*>]\s*)*)(?:\d+\.(?=[ \t]|$)|（\d+）|\(\d+\))/gm;
+
+/**
+ * The figures of a text with their places, list numbering left out. A figure is a whole run of digits with its
+ * unit, so the 2 of 第2 is never found inside 2025, 132处 or 1.2万.
+ * @example findFigureSpans('第2，2025年') // [{ figure: '2', start: 1, end: 2 }, { figure: '2025年', start: 3, end: 8 }]
+ */
+export function findFigureSpans(text: string): FigureSpan[] {
+  const numbering: Array<[number, number]> = [];
+  for (const m of text.matchAll(LIST_NUMBER_AT_LINE_START)) numbering.push([m.index, m.index + m[0].length]);
+  const spans: FigureSpan[] = [];
+  for (const m of text.matchAll(FIGURE)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (numbering.some(([a, b]) => start >= a && end <= b)) continue;
+    spans.push({ figure: m[0], start, end });
+  }
+  return spans;
+}
+
+/**
+ * The places of these figures in a text, whole figures only, found as the guard finds them: for a draft whose
+ * stored report predates places, and for text being edited.
+ * @example spansOfFigures('第2，2025年', ['2']) // [{ figure: '2', start: 1, end: 2 }]
+ */
+export function spansOfFigures(text: string, figures: readonly string[]): FigureSpan[] {
+  if (!figures.length) return [];
+  const wanted = new Set(figures);
+  // A hedged figure (约1500个) is named as written, with its hedge words: mark those too.
+  const marks = new Map(findFigureMarks(text).map((m) => [m.index, m]));
+  return findFigureSpans(text).flatMap((s) => {
+    if (wanted.has(s.figure)) return [s];
+    const mark = marks.get(s.start);
+    if (!mark || mark.written === s.figure || !wanted.has(mark.written)) return [];
+    const start = s.start - mark.written.indexOf(mark.figure);
+    return [{ figure: mark.written, start, end: start + mark.written.length }];
+  });
+}

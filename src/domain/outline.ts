@@ -71,7 +71,7 @@ export function buildOutline(facts: FactSheet, type: ReportType): Outline {
       partId,
       source: 'sections',
       number,
-      heading: section.heading ?? phrases.heading(section.topic, type.tense),
+      heading: section.heading ?? phrases.heading(section, type),
       topic: section.topic,
       sectionIndex: index,
       missing: false,

@@ -1,5 +1,6 @@
 /** Report types as data: loads and validates the folders under prompts/ from a map of file paths to text. */
 import { z } from 'zod';
+import { loadPhraseBank, PhraseBankError, type PhraseBank } from './phrase-data.js';
 
 /** Where a part's content comes from in the fact sheet. */
 export const PART_SOURCES = ['guidance', 'goals', 'sections', 'problems', 'nextSteps', 'schedule'] as const;
@@ -53,6 +54,8 @@ export interface ReportType extends Omit<z.infer<typeof typeFileSchema>, 'parts'
   closingPrompt: string;
   /** prompts/_style.md: the style rules every model prompt carries. */
   style: string;
+  /** prompts/_phrases/: the offline composer's wording, shared by every type. */
+  phrases: PhraseBank;
 }
 
 export type PromptFiles = Record<string, string>;
@@ -67,6 +70,12 @@ export class ReportTypeError extends Error {}
 export function loadReportTypes(files: PromptFiles): Map<string, ReportType> {
   const style = files['_style.md'];
   if (!style) throw new ReportTypeError('prompts/_style.md 缺失');
+  let phrases: PhraseBank;
+  try {
+    phrases = loadPhraseBank(files);
+  } catch (error) {
+    throw error instanceof PhraseBankError ? new ReportTypeError(error.message) : error;
+  }
   const types = new Map<string, ReportType>();
   const folders = Object.keys(files)
     .filter((path) => /^[a-z][a-z0-9-]*\/type\.json$/.test(path))
@@ -98,6 +107,7 @@ export function loadReportTypes(files: PromptFiles): Map<string, ReportType> {
       openingPrompt: read(opening.prompt),
       closingPrompt: read(closing.prompt),
       style,
+      phrases,
     });
   }
   if (types.size === 0) throw new ReportTypeError('prompts/ 下没有任何报告类型（<类型>/type.json）');
@@ -125,4 +135,15 @@ export function fillTemplate(template: string, values: Record<string, string | u
     const value = values[name];
     return value === undefined ? whole : value;
   });
+}
+
+/**
+ * The phrase bank every type of a set shares (prompts/_phrases/), for work that reads fields of work without
+ * drafting one type (consolidation).
+ * @example phrasesOf(loadReportTypes(files)).fields[0].name // '党建'
+ */
+export function phrasesOf(types: ReadonlyMap<string, ReportType>): PhraseBank {
+  const first = types.values().next();
+  if (first.done) throw new ReportTypeError('prompts/ 中没有任何报告类型');
+  return first.value.phrases;
 }

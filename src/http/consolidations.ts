@@ -2,6 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { CONSOLIDATION_LIMITS, ConsolidationInputError, checkBounds, checkText, consolidateFiles } from '../consolidate/consolidate-files.js';
 import { consolidateReports, type ConsolidateOptions } from '../consolidate/consolidate.js';
+import { phrasesOf } from '../domain/report-types.js';
 import { ApiError, errorBodySchema, validationError } from './errors.js';
 import { createRouter } from './router.js';
 
@@ -108,6 +109,7 @@ export function consolidationRoutes() {
       throw validationError([{ path: 'type', message: `未知的报告类型“${body.type}”，可选：${[...reportTypes.keys()].join('、')}` }]);
     }
     const options: ConsolidateOptions = {
+      phrases: phrasesOf(reportTypes),
       type: body.type,
       org: body.org || undefined,
       period: body.period || undefined,

@@ -1,6 +1,7 @@
 /** Drafts: POST /api/drafts (JSON or SSE), GET/PUT /api/drafts/:id, GET /api/drafts/:id/export. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { factSheetSchema } from '../domain/fact-sheet.js';
+import { markedSpans } from '../domain/figure-guard.js';
 import { createDraft, draftAndStore, loadDraft, saveEdit, viewOf } from '../drafts/draft-service.js';
 import { renderHtml } from '../render/html.js';
 import { renderText } from '../render/text.js';
@@ -21,6 +22,10 @@ const figuresSchema = z.object({
   used: z.array(z.string()),
   invented: z.array(z.string()),
   missing: z.array(z.string()),
+  inventedAt: z
+    .array(z.object({ figure: z.string(), start: z.number().int(), end: z.number().int() }))
+    .optional()
+    .openapi({ description: '每个找不到出处的数字在 markdown 中的位置（按出现顺序；start、end 为字符偏移，markdown.slice(start, end) 即该数字）' }),
 });
 
 export const draftViewSchema = z
@@ -33,7 +38,7 @@ export const draftViewSchema = z
     html: z.string(),
     text: z.string(),
     outline: z.any(),
-    warnings: z.array(z.object({ code: z.string(), message: z.string(), figure: z.string().optional(), sentence: z.string().optional() })),
+    warnings: z.array(z.object({ code: z.string(), message: z.string(), figure: z.string().optional(), sentence: z.string().optional(), start: z.number().int().optional(), end: z.number().int().optional() })),
     figures: figuresSchema,
     composer: z.string(),
     facts: z.any(),
@@ -149,11 +154,11 @@ export function draftRoutes() {
     if (format === 'md') return c.body(view.markdown, 200, { 'Content-Type': 'text/markdown; charset=utf-8', 'Content-Disposition': disposition('md') });
     if (format === 'txt') return c.body(renderText(view.markdown), 200, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Disposition': disposition('txt') });
     if (format === 'html') {
-      const page = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${renderText(`# ${view.outline.title}`).trim().replace(/[<>&]/g, '')}</title></head><body>${renderHtml(view.markdown, { unverified: view.figures.invented })}</body></html>`;
+      const page = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${renderText(`# ${view.outline.title}`).trim().replace(/[<>&]/g, '')}</title></head><body>${renderHtml(view.markdown, { marks: markedSpans(view.figures, view.markdown) })}</body></html>`;
       return c.body(page, 200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Disposition': disposition('html'), 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'" });
     }
     if (format === 'docx') {
-      const bytes = await renderDocx(view.markdown, { unverified: view.figures.invented });
+      const bytes = await renderDocx(view.markdown, { marks: markedSpans(view.figures, view.markdown) });
       return c.body(bytes, 200, { 'Content-Type': DOCX_MEDIA_TYPE, 'Content-Disposition': disposition('docx') });
     }
     throw new ApiError(400, 'unsupported_format', `暂不支持导出为 ${format} 格式`);

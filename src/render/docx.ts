@@ -24,11 +24,15 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { Lexer, type Token, type Tokens } from 'marked';
+import { spansOfFigures, type FigureSpan } from '../domain/figures.js';
 import { fontTableXml } from './docx-font-table.js';
+import { MARK_CLOSE, MARK_OPEN, withMarks, withoutMarks } from './figure-marks.js';
 import { CHAR_SPACE, CHAR_WIDTH, FONT, HIGHLIGHT, LINE_PITCH, LINE_SPACING, MARGIN, PAGE, SIZE, TEXT_AREA } from './docx-layout.js';
 
 export interface DocxOptions {
-  /** Figures not found in the facts (the figure guard's `invented`): highlighted for checking. */
+  /** Where figures not found in the facts stand (the figure guard's `inventedAt`): exactly these are highlighted. */
+  marks?: readonly FigureSpan[];
+  /** Figures not found in the facts (`invented`), for a report without places: each whole occurrence is highlighted. */
   unverified?: readonly string[];
 }
 
@@ -138,13 +142,8 @@ function lines(segments: Segment[]): string[] {
   return out.map((l) => l.trim());
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** 【待补充：…】 markers first, then unverified figures longest first, so a marker is never split by a figure. */
-function highlightPattern(unverified: readonly string[]): RegExp {
-  const figures = [...new Set(unverified)].filter(Boolean).sort((a, b) => b.length - a.length).map(escapeRegExp);
-  return new RegExp(['【待补充[：:][^】]*】', ...figures].join('|'), 'g');
-}
+/** 【待补充：…】 markers, and figures between the mark sentinels that withMarks put at their places. */
+const HIGHLIGHTED = new RegExp(`【待补充[：:][^】]*】|${MARK_OPEN}[^${MARK_OPEN}${MARK_CLOSE}]*${MARK_CLOSE}`, 'g');
 
 /** Neighbouring pieces of the same weight joined: Markdown escapes would otherwise make one run per character. */
 function coalesce(segments: Segment[]): Segment[] {
@@ -171,11 +170,12 @@ function runs(segments: Segment[], font: string, pattern: RegExp): ParagraphChil
     const text = segment.text.replace(XML_INVALID, '');
     let at = 0;
     for (const match of text.matchAll(pattern)) {
-      push(text.slice(at, match.index), segment.bold);
-      push(match[0], segment.bold, match[0].startsWith('【') ? HIGHLIGHT.placeholder : HIGHLIGHT.unverified);
+      push(withoutMarks(text.slice(at, match.index)), segment.bold);
+      const placeholder = match[0].startsWith('【');
+      push(placeholder ? withoutMarks(match[0]) : match[0].slice(1, -1), segment.bold, placeholder ? HIGHLIGHT.placeholder : HIGHLIGHT.unverified);
       at = match.index + match[0].length;
     }
-    push(text.slice(at), segment.bold);
+    push(withoutMarks(text.slice(at)), segment.bold);
   }
   return out;
 }
@@ -215,8 +215,8 @@ export function arabicDate(date: string): string {
  * keeps its two-character right space and the unit moves left.
  */
 function signature(org: string, date: string, pattern: RegExp): Paragraph[] {
-  const orgWidth = cells(org);
-  const dateWidth = cells(date);
+  const orgWidth = cells(withoutMarks(org));
+  const dateWidth = cells(withoutMarks(date));
   const dateRight = Math.max(2, orgWidth - dateWidth);
   const orgRight = dateRight + dateWidth + 2 - orgWidth;
   // keepNext holds the blank line, unit and date on one page: a date alone on the last page is a known fault.
@@ -338,11 +338,12 @@ const ALL_FONTS = [FONT.title, FONT.heading1, FONT.heading2, FONT.body, FONT.pag
 
 /**
  * Renders canonical Markdown as a .docx file in the GB/T 9704-2012 layout.
- * @example const bytes = await renderDocx(view.markdown, { unverified: view.figures.invented })
+ * @example const bytes = await renderDocx(view.markdown, { marks: view.figures.inventedAt })
  */
 export async function renderDocx(markdown: string, options: DocxOptions = {}): Promise<Uint8Array<ArrayBuffer>> {
-  const pattern = highlightPattern(options.unverified ?? []);
-  const tokens = new Lexer({ gfm: true }).lex(markdown).filter((t) => t.type !== 'space');
+  const pattern = HIGHLIGHTED;
+  const marks = options.marks ?? spansOfFigures(markdown, options.unverified ?? []);
+  const tokens = new Lexer({ gfm: true }).lex(withMarks(markdown, marks)).filter((t) => t.type !== 'space');
   const last = tokens.at(-1);
   let closing: Paragraph[] = [];
   if (last?.type === 'paragraph') {
@@ -355,7 +356,7 @@ export async function renderDocx(markdown: string, options: DocxOptions = {}): P
   const title = tokens.find((t): t is Tokens.Heading => t.type === 'heading' && t.depth === 1);
   const doc = new Document({
     creator: '公文起草助手',
-    title: title ? lines(inlineSegments(title.tokens)).join('') : '',
+    title: title ? withoutMarks(lines(inlineSegments(title.tokens)).join('')) : '',
     styles,
     evenAndOddHeaderAndFooters: true,
     sections: [

@@ -29,7 +29,7 @@ export interface DraftView {
   markdown: string;
   html: string;
   warnings: { code: string; message: string; figure?: string }[];
-  figures: { invented: string[]; [key: string]: string[] };
+  figures: { invented: string[]; inventedAt?: { figure: string; start: number; end: number }[]; [key: string]: unknown };
   outline?: { title?: string };
 }
 

@@ -5,8 +5,9 @@
  */
 import type { Api, DraftView } from './api-client.js';
 import { h, replaceChildren } from './dom.js';
-import { joinParts, splitParts, type DraftPart } from './draft-parts.js';
-import { listPlaceholders, markDraft, renderMarkdown } from './markdown-lite.js';
+import { spansOfFigures, type FigureSpan } from '../domain/figures.js';
+import { joinParts, spansInPart, splitParts, type DraftPart } from './draft-parts.js';
+import { listPlaceholders, renderMarked } from './markdown-lite.js';
 import { sanitize } from './sanitize.js';
 import { shouldSend } from './keys.js';
 import { proofreadView } from './proofread-view.js';
@@ -18,8 +19,11 @@ export interface DraftHooks {
 }
 
 const REWRITE_ROUTE = '/api/drafts/{id}/sections/{n}/rewrite';
-const rendered = (markdown: string, unverified: readonly string[] = [], computed: ReadonlyArray<{ value: string; formula: string }> = []) =>
-  sanitize(markDraft(renderMarkdown(markdown), unverified, computed));
+const rendered = (markdown: string, marks: readonly FigureSpan[] = [], computed: ReadonlyArray<{ value: string; formula: string }> = []) =>
+  sanitize(renderMarked(markdown, marks, computed));
+
+/** The server's places of unverified figures; a server without them gets its figures found as whole figures. */
+const placesOf = (view: DraftView): FigureSpan[] => view.figures?.inventedAt ?? spansOfFigures(view.markdown, view.figures?.invented ?? []);
 
 /** The sums a draft states (accepted and right), each with how it was computed, from figures.derived. */
 const computedOf = (view: DraftView): Array<{ value: string; formula: string }> =>
@@ -45,7 +49,7 @@ export function draftView(api: Api, hooks: DraftHooks) {
   const proof = proofreadView(api, {
     current: () => current,
     parts: () => parts,
-    render: (markdown) => rendered(markdown, current?.figures?.invented ?? []),
+    render: (markdown) => rendered(markdown, spansOfFigures(markdown, current?.figures?.invented ?? []), computed),
     save: async (markdown) => {
       const view = await api.saveDraft(current!.id, markdown);
       show(view);
@@ -136,8 +140,8 @@ export function draftView(api: Api, hooks: DraftHooks) {
     current = view;
     hooks.stored(view);
     parts = splitParts(view.markdown);
-    const invented = view.figures?.invented ?? [];
     computed = computedOf(view);
+    const places = placesOf(view);
     replaceChildren(status, `稿件已生成（第 ${view.version ?? 1} 版）。点“编辑”可修改任一部分。`);
     actions.hidden = false;
 
@@ -153,13 +157,13 @@ export function draftView(api: Api, hooks: DraftHooks) {
       h('ul', {}, ...markers.map((marker) => h('li', {}, h('button', { type: 'button', class: 'small', onclick: () => editMarker(marker) }, marker)))),
     );
 
-    replaceChildren(doc, ...parts.map((part, index) => partBlock(part, index, invented)));
+    replaceChildren(doc, ...parts.map((part, index) => partBlock(part, index, spansInPart(places, part))));
     proof.shown();
     if (doc.getAttribute('aria-busy') === 'true') scroll.scrollTop = 0;
   }
 
-  function partBlock(part: DraftPart, index: number, invented: readonly string[]): HTMLElement {
-    const body = h('div', {}, rendered(part.markdown, invented, computed));
+  function partBlock(part: DraftPart, index: number, marks: readonly FigureSpan[]): HTMLElement {
+    const body = h('div', {}, rendered(part.markdown, marks, computed));
     const edit = h('button', { type: 'button', class: 'small', 'aria-label': `编辑“${part.label}”` }, '编辑');
     const tools = h('div', { class: 'parttools' }, edit);
     const leaf = firstLeaf(index);
@@ -257,10 +261,11 @@ export function draftView(api: Api, hooks: DraftHooks) {
 
   function openEditor(block: HTMLElement, index: number, select?: string) {
     const part = parts[index];
+    // The edited text is not guarded until saved: its figures that the guard already doubted are marked where they stand.
     const invented = current?.figures?.invented ?? [];
     const area = h('textarea', { 'aria-label': `编辑“${part.label}”（Markdown）`, value: part.markdown });
-    const preview = h('div', { class: 'preview doc', 'aria-label': '预览', role: 'region' }, rendered(part.markdown, invented));
-    area.addEventListener('input', () => replaceChildren(preview, rendered(area.value, invented)));
+    const preview = h('div', { class: 'preview doc', 'aria-label': '预览', role: 'region' }, rendered(part.markdown, spansOfFigures(part.markdown, invented)));
+    area.addEventListener('input', () => replaceChildren(preview, rendered(area.value, spansOfFigures(area.value, invented))));
     const saveButton = h('button', { type: 'button', class: 'primary small' }, '保存为新版本');
     const cancel = h('button', { type: 'button', class: 'small' }, '取消');
     saveButton.addEventListener('click', async () => {

@@ -4,6 +4,9 @@
  * text is escaped, raw HTML stays text and links stay text, and the result still goes through DOMPurify.
  */
 
+import type { FigureSpan } from '../domain/figures.js';
+import { sentinelsToTags, withMarks } from '../render/figure-marks.js';
+
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => ESCAPES[ch]);
 
@@ -104,24 +107,36 @@ function inText(html: string, replace: (text: string) => string): string {
 
 export const UNVERIFIED_TITLE = '此数字在所提供的事实中找不到，请核实';
 
+/** 【待补充：…】 markers wrapped the way the server's renderer does, so the same styles apply. */
+function markPlaceholderText(html: string): string {
+  return inText(html, (text) => text.replace(/【待补充[：:][^】]*】/g, (m) => `<mark class="placeholder">${m}</mark>`));
+}
+
 /**
- * Marks 【待补充：…】 and unverified figures the way the server's renderer does, so the same styles apply.
- * @example markDraft('<p>共135名</p>', ['135名'])
+ * Markdown rendered with exactly these figure places marked (offsets into this Markdown) as the server's renderer
+ * marks them, and 【待补充】 markers.
+ * @example renderMarked('第2，2025年', [{ figure: '2', start: 1, end: 2 }]) // one <mark> around the 2 of 第2
  */
-export function markDraft(html: string, unverified: readonly string[] = [], computed: ReadonlyArray<{ value: string; formula: string }> = []): string {
+export function renderMarked(
+  markdown: string,
+  spans: readonly FigureSpan[],
+  computed: ReadonlyArray<{ value: string; formula: string }> = [],
+): string {
+  const open = `<mark class="unverified" tabindex="0" title="${UNVERIFIED_TITLE}">`;
+  const html = spans.length ? sentinelsToTags(renderMarkdown(withMarks(markdown, spans)), open, '</mark>') : renderMarkdown(markdown);
+  return markPlaceholderText(markComputed(html, computed));
+}
+
+/** An accepted sum shows how it was computed on hover and keyboard focus (120人次 + 80人次 = 200人次); whole figures only. */
+function markComputed(html: string, computed: ReadonlyArray<{ value: string; formula: string }>): string {
   let out = html;
-  // An accepted sum shows how it was computed on hover and keyboard focus (120人次 + 80人次 = 200人次).
   for (const { value, formula } of computed) {
     const safe = escapeHtml(value);
     if (!safe) continue;
-    out = inText(out, (text) => text.split(safe).join(`<mark class="derived" tabindex="0" title="计算得出：${escapeHtml(formula)}">${safe}</mark>`));
+    const pattern = new RegExp(`(?<![\\d.,])${safe.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'g');
+    out = inText(out, (text) => text.replace(pattern, (m) => `<mark class="derived" tabindex="0" title="计算得出：${escapeHtml(formula)}">${m}</mark>`));
   }
-  const figures = [...new Set(unverified)].filter(Boolean).sort((a, b) => b.length - a.length);
-  if (figures.length) {
-    const pattern = new RegExp(figures.map((f) => escapeHtml(f).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
-    out = inText(out, (text) => text.replace(pattern, (f) => `<mark class="unverified" tabindex="0" title="${UNVERIFIED_TITLE}">${f}</mark>`));
-  }
-  return inText(out, (text) => text.replace(/【待补充[：:][^】]*】/g, (m) => `<mark class="placeholder">${m}</mark>`));
+  return out;
 }
 
 /** The 【待补充：…】 markers of a draft, in order, each once. */

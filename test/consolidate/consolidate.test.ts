@@ -7,9 +7,10 @@ import { findFigures } from '../../src/domain/figures.js';
 import { importReport } from '../../src/import/import-report.js';
 import { composeDraft } from '../../src/compose/draft-pipeline.js';
 import { offlineComposer } from '../../src/compose/offline-composer.js';
-import { loadReportTypes } from '../../src/domain/report-types.js';
+import { loadReportTypes, phrasesOf } from '../../src/domain/report-types.js';
 import { readPromptFiles } from '../../src/node/prompt-files.js';
 
+const phrases = phrasesOf(loadReportTypes(readPromptFiles()));
 const ROOT = new URL('../fixtures/consolidate/', import.meta.url);
 const SETS = readdirSync(ROOT);
 
@@ -32,7 +33,7 @@ const sorted = (xs: readonly string[]) => [...xs].sort();
 
 describe.each(SETS)('consolidating the %s set', (set) => {
   const { reports, expected } = load(set);
-  const result = consolidateReports(reports, { org: '某某县教育局' });
+  const result = consolidateReports(reports, { phrases, org: '某某县教育局' });
   const facts = result.facts as FactSheet;
 
   it('is a valid fact sheet for the county, from 3 to 8 reports', () => {
@@ -86,11 +87,11 @@ describe('consolidateReports', () => {
   const { reports } = load('half-year-primary');
 
   it('undoes a merge: a split area gives each school its own section, nothing lost', () => {
-    const split = consolidateReports(reports, { org: '某某县教育局', split: ['topic:师资'] });
+    const split = consolidateReports(reports, { phrases, org: '某某县教育局', split: ['topic:师资'] });
     const teacher = split.facts.sections.filter((s) => s.topic.includes('（'));
     expect(teacher).toHaveLength(4);
     expect(teacher.map((s) => s.topic)).toContain('抓实教师培训（城关第一小学）');
-    const before = consolidateReports(reports, { org: '某某县教育局' });
+    const before = consolidateReports(reports, { phrases, org: '某某县教育局' });
     expect(factStrings(split.facts as FactSheet).flatMap(findFigures).sort()).toEqual(
       factStrings(before.facts as FactSheet).flatMap(findFigures).filter((f) => f !== '355人次').sort(),
     );
@@ -98,14 +99,14 @@ describe('consolidateReports', () => {
   });
 
   it('merges areas the matching kept apart when asked', () => {
-    const merged = consolidateReports(reports, { org: '某某县教育局', merge: [['topic:质量', 'topic:师资']] });
+    const merged = consolidateReports(reports, { phrases, org: '某某县教育局', merge: [['topic:质量', 'topic:师资']] });
     const names = merged.consolidation.areas.map((a) => a.topic);
     expect(names).not.toContain('教师队伍建设');
     expect(merged.consolidation.areas.find((a) => a.topic === '教育教学质量')!.members).toHaveLength(5);
   });
 
   it('asks for the unit and tells two schools of one name apart', () => {
-    const twice = consolidateReports([reports[0], { ...reports[0], name: '副本.txt' }, reports[1]]);
+    const twice = consolidateReports([reports[0], { ...reports[0], name: '副本.txt' }, reports[1]], { phrases });
     expect(twice.valid).toBe(false);
     expect(twice.warnings.find((w) => w.field === 'org')?.message).toContain('汇总单位');
     expect(twice.consolidation.schools.map((s) => s.school)).toEqual(expect.arrayContaining(['东关小学（东关小学）', '东关小学（副本）']));
@@ -113,7 +114,7 @@ describe('consolidateReports', () => {
 
   it('drafts offline with the accepted sums stated and the guard clean', async () => {
     const types = loadReportTypes(readPromptFiles());
-    const result = consolidateReports(reports, { org: '某某县教育局' });
+    const result = consolidateReports(reports, { phrases, org: '某某县教育局' });
     const facts = { ...(result.facts as FactSheet), derived: result.facts.derived!.map((d) => ({ ...d, accepted: d.value === '355人次' })) };
     const draft = await composeDraft({ facts, type: types.get(facts.type)!, composer: offlineComposer });
     expect(draft.markdown).toContain('各单位培训教师合计355人次。');

@@ -1,16 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { areaOf } from '../../src/consolidate/area-match.js';
+import { loadReportTypes, phrasesOf } from '../../src/domain/report-types.js';
+import { readPromptFiles } from '../../src/node/prompt-files.js';
+
+const phrases = phrasesOf(loadReportTypes(readPromptFiles()));
 import { measuredFigures, offerSums } from '../../src/consolidate/measures.js';
 import { mergeItems } from '../../src/consolidate/merge-items.js';
 import { withTablesAsFacts } from '../../src/consolidate/table-rows.js';
 
-const key = (topic: string, heading?: string, facts: string[] = ['开展工作']) => areaOf({ topic, heading, facts }).key;
+const key = (topic: string, heading?: string, facts: string[] = ['开展工作']) => areaOf({ topic, heading, facts }, phrases).key;
 
 describe('areaOf', () => {
   it('puts the three ways of naming teacher work under one area', () => {
     const keys = [key('师资队伍建设'), key('教师队伍建设'), key('抓实教师培训', '抓实教师培训，队伍素质不断提高')];
     expect(new Set(keys).size).toBe(1);
-    expect(areaOf({ topic: '师资队伍建设', facts: ['x'] }).name).toBe('教师队伍建设');
+    expect(areaOf({ topic: '师资队伍建设', facts: ['x'] }, phrases).name).toBe('教师队伍建设');
   });
 
   it('keeps different fields apart', () => {
@@ -24,9 +28,9 @@ describe('areaOf', () => {
 
   it('keeps the parts of safety apart in a safety summary and together elsewhere', () => {
     const food = { topic: '加强食堂管理', facts: ['开展食品安全检查10次'] };
-    expect(areaOf(food, { safety: true }).key).toBe(areaOf({ topic: '食品安全', facts: ['x'] }, { safety: true }).key);
-    expect(areaOf({ topic: '消防安全', facts: ['x'] }).key).toBe(areaOf({ topic: '校园安全', facts: ['x'] }).key);
-    expect(areaOf({ topic: '消防安全', facts: ['x'] }, { safety: true }).key).not.toBe(areaOf({ topic: '防溺水', facts: ['x'] }, { safety: true }).key);
+    expect(areaOf(food, phrases, { safety: true }).key).toBe(areaOf({ topic: '食品安全', facts: ['x'] }, phrases, { safety: true }).key);
+    expect(areaOf({ topic: '消防安全', facts: ['x'] }, phrases).key).toBe(areaOf({ topic: '校园安全', facts: ['x'] }, phrases).key);
+    expect(areaOf({ topic: '消防安全', facts: ['x'] }, phrases, { safety: true }).key).not.toBe(areaOf({ topic: '防溺水', facts: ['x'] }, phrases, { safety: true }).key);
   });
 
   it('matches unknown fields by their name only', () => {

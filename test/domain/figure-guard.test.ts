@@ -37,7 +37,7 @@ const facts: FactSheet = {
 describe('guardFigures', () => {
   it('reports a faithful draft as clean', () => {
     const { figures, warnings } = guardFigures(facts, '# 某区教育局2026年工作计划\n\n新增学位1500个，投入1.2亿元。');
-    expect(figures).toEqual({ given: ['2026年', '1500个', '1.2亿元'], used: ['2026年', '1500个', '1.2亿元'], invented: [], missing: [] });
+    expect(figures).toEqual({ given: ['2026年', '1500个', '1.2亿元'], used: ['2026年', '1500个', '1.2亿元'], invented: [], missing: [], inventedAt: [] });
     expect(warnings).toEqual([]);
   });
 

@@ -12,7 +12,7 @@ import { examples } from '../helpers/examples.js';
 
 const files = readPromptFiles();
 const types = loadReportTypes(files);
-// A folder whose name starts with _ holds shared data (prompts/_proofread/), not a report type.
+// Folders starting with _ hold shared data (the phrase bank in _phrases/, the typo list in _proofread/), not a report type.
 const folders = readdirSync(PROMPTS_DIR).filter((name) => !name.startsWith('_') && statSync(`${PROMPTS_DIR}${name}`).isDirectory());
 const all: Array<[string, ReportType]> = [...types.entries()];
 

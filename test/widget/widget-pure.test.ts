@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { splitParts, joinParts } from '../../src/widget/draft-parts.js';
 import { fieldName } from '../../src/widget/field-names.js';
 import { shouldSend } from '../../src/widget/keys.js';
-import { listPlaceholders, markDraft, renderMarkdown } from '../../src/widget/markdown-lite.js';
+import { listPlaceholders, renderMarkdown, renderMarked } from '../../src/widget/markdown-lite.js';
+import { findFigureSpans } from '../../src/domain/figures.js';
 import { readSse } from '../../src/widget/sse-parse.js';
 import { escapeMarkdownText } from '../../src/compose/markdown-text.js';
 
@@ -31,11 +32,13 @@ describe('renderMarkdown', () => {
   });
 });
 
-describe('markDraft and listPlaceholders', () => {
-  it('marks unverified figures and 【待补充】 only in text, never inside a tag', () => {
-    const html = markDraft('<p title="135名">招聘135名，【待补充：培训情况】</p>', ['135名']);
-    expect(html).toContain('<p title="135名">');
-    expect(html).toMatch(/<mark class="unverified" tabindex="0" title="[^"]+">135名<\/mark>/);
+describe('renderMarked and listPlaceholders', () => {
+  it('marks the figure at the given place only, not the same figure elsewhere, and 【待补充】', () => {
+    const markdown = '招聘135名，共135名以上，【待补充：培训情况】';
+    const second = findFigureSpans(markdown)[1];
+    const html = renderMarked(markdown, [second]);
+    expect(html.match(/<mark class="unverified"/g)).toHaveLength(1);
+    expect(html).toMatch(/共<mark class="unverified" tabindex="0" title="[^"]+">135名<\/mark>以上/);
     expect(html).toContain('<mark class="placeholder">【待补充：培训情况】</mark>');
   });
 
