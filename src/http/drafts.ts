@@ -14,6 +14,7 @@ const errors = {
   404: { description: '稿件不存在', content: { 'application/json': { schema: errorBodySchema } } },
   413: { description: '请求内容过大', content: { 'application/json': { schema: errorBodySchema } } },
   415: { description: '请求体不是 JSON', content: { 'application/json': { schema: errorBodySchema } } },
+  507: { description: '存储已满或出错（storage_full / storage_error），这次的内容未保存', content: { 'application/json': { schema: errorBodySchema } } },
 };
 
 const figuresSchema = z.object({
@@ -37,6 +38,7 @@ export const draftViewSchema = z
     figures: figuresSchema,
     composer: z.string(),
     facts: z.any(),
+    sessionId: z.string().optional().openapi({ description: '只在 POST /api/sessions/{id}/draft 的回答中出现；GET /api/drafts/{id} 不返回会话编号' }),
   })
   .openapi('Draft');
 
@@ -107,9 +109,10 @@ const exportRoute = createRoute({
   },
 });
 
-function fileName(view: { outline: { title: string } }, ext: string): string {
-  const title = view.outline?.title ?? '稿件';
-  return `${String(title).replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 60)}.${ext}`;
+/** The title as a file name: 60 characters cut by code point (never half an emoji), lone surrogates as U+FFFD. */
+export function fileName(view: { outline: { title: string } }, ext: string): string {
+  const title = String(view.outline?.title ?? '稿件').replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  return `${Array.from(title.replace(/[\\/:*?"<>|\s]+/g, '_')).slice(0, 60).join('')}.${ext}`;
 }
 
 export function draftRoutes() {

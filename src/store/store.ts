@@ -43,6 +43,22 @@ export interface Store {
   deleteSession(id: string): Promise<boolean>;
   /** Removes sessions last used before `cutoff` (ISO time) and their drafts; answers how many. Node sweeps with it. */
   removeSessionsBefore?(cutoff: string): Promise<number>;
+  /** Removes drafts made without a session (tool drafts) last changed before `cutoff`; answers how many. */
+  removeToolDraftsBefore?(cutoff: string): Promise<number>;
+}
+
+/**
+ * A write the storage could not make: the disk is full, the data cap (DATA_MAX_MB) is reached, or the device
+ * failed. The record was not kept; the API answers 507 with the code and this (Chinese) message.
+ */
+export class StorageError extends Error {
+  override readonly name = 'StorageError';
+  constructor(
+    readonly code: 'storage_full' | 'storage_error',
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 export interface DbShape {
@@ -98,6 +114,13 @@ export async function createLowStore(adapter: Adapter<DbShape>): Promise<Store> 
       for (const [draftId, draft] of Object.entries(data.drafts)) if (draft.sessionId && gone.has(draft.sessionId)) delete data.drafts[draftId];
       await db.write();
       return gone.size;
+    },
+    async removeToolDraftsBefore(cutoff) {
+      const gone = Object.values(data.drafts).filter((d) => !d.sessionId && typeof d.updatedAt === 'string' && d.updatedAt < cutoff);
+      if (!gone.length) return 0;
+      for (const draft of gone) delete data.drafts[draft.id];
+      await db.write();
+      return gone.length;
     },
   };
 }
