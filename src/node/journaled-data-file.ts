@@ -10,7 +10,7 @@
  * a whole snapshot: written record by record to a temp file, fsynced, renamed over the file, and the folder fsynced.
  * Appends are not fsynced: a crashed process loses nothing it answered; a power cut may lose the last seconds.
  */
-import { createReadStream, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -117,8 +117,11 @@ export class JournaledDataFile implements Adapter<DbShape> {
         this.storedBytes += bytes;
       }
     }
-    // A new data file is written at once, so DATA_FILE is a whole lowdb JSON file from the first start.
-    if (replayed || !existed) await this.compact();
+    // A new data file is written at once, so DATA_FILE is a whole lowdb JSON file from the first start. A disk
+    // still full does not stop the start: the journal stays and is compacted after a later save.
+    if (replayed || !existed) {
+      await this.compact().catch((error) => this.warn(`数据文件整理失败，先用日志继续（已确认的保存都在日志中）：${(error as Error).message}`));
+    }
     return data;
   }
 
@@ -250,10 +253,9 @@ export class JournaledDataFile implements Adapter<DbShape> {
     try {
       await this.handle.appendFile(line);
     } catch (error) {
-      // Cut back to the last whole line, so the next append does not glue a record to a torn one.
+      // Cut back to where this append began, so the next one does not glue a record to a torn line.
       try {
         await this.handle.truncate(this.journalBytes);
-        this.torn = false;
       } catch {
         this.torn = true; // replay skips the torn line, and the next append starts on a fresh one
       }
@@ -316,6 +318,17 @@ export class JournaledDataFile implements Adapter<DbShape> {
    */
   private async replay(data: DbShape): Promise<boolean> {
     if (!existsSync(this.journalFile)) return false;
+    // Until a compaction empties it, appends go after what is there: cut back to its whole lines on a failure,
+    // and start on a fresh line if it ends in a torn one.
+    const size = statSync(this.journalFile).size;
+    this.journalBytes = size;
+    if (size) {
+      const last = Buffer.alloc(1);
+      const fd = openSync(this.journalFile, 'r');
+      readSync(fd, last, 0, 1, size - 1);
+      closeSync(fd);
+      this.torn = last[0] !== 0x0a;
+    }
     const lines = createInterface({ input: createReadStream(this.journalFile, { encoding: 'utf8' }), crlfDelay: Infinity });
     let number = 0;
     let any = false;
