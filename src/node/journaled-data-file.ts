@@ -15,7 +15,7 @@ import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Adapter } from 'lowdb';
-import { emptyDb, StorageError, type DbShape } from '../store/store.js';
+import { emptyDb, StorageError, type ChangeTracking, type DbShape } from '../store/store.js';
 import { checkNotBlank, DataFileError, KINDS, readSnapshot, recordJsonOf, writeSnapshot, type Kind } from './data-file.js';
 
 /** One journal line: a record as saved, or its removal. Later lines win. */
@@ -56,7 +56,7 @@ function storageErrorOf(error: unknown): StorageError {
   return new StorageError('storage_error', `数据保存失败（存储设备出错：${code ?? '未知错误'}），这次的内容未保存。请稍后重试；如果一直这样，请联系管理员。`);
 }
 
-export class JournaledDataFile implements Adapter<DbShape> {
+export class JournaledDataFile implements Adapter<DbShape>, ChangeTracking {
   readonly journalFile: string;
   private readonly compactAfterBytes: number;
   private readonly compactAfterMs: number;
@@ -84,6 +84,8 @@ export class JournaledDataFile implements Adapter<DbShape> {
   private inFlight: Promise<void> | undefined;
   private compacting: Promise<void> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Records the store says it changed since the last write; none marked means look at every record. */
+  private marked: Record<Kind, Set<string>> = { drafts: new Set(), sessions: new Set() };
 
   /** `file` should be resolved through symlinks already (resolveDataFile), so the rewrite keeps a link in place. */
   constructor(
@@ -165,6 +167,11 @@ export class JournaledDataFile implements Adapter<DbShape> {
     }
   }
 
+  /** The store's word that a record was saved or removed: the next write looks at these only. */
+  changed(kind: Kind, id: string): void {
+    this.marked[kind].add(id);
+  }
+
   /** Bytes of the stored records' JSON (what DATA_MAX_MB caps). */
   get bytes(): number {
     return this.storedBytes;
@@ -173,22 +180,33 @@ export class JournaledDataFile implements Adapter<DbShape> {
   /** The saves since the last call, by record identity: new or replaced records, and removed ones. */
   private changes(data: DbShape): Change[] {
     const changes: Change[] = [];
+    const marked = this.marked;
+    const anyMarked = marked.drafts.size + marked.sessions.size > 0;
+    this.marked = { drafts: new Set(), sessions: new Set() };
     for (const kind of KINDS) {
       const seen = this.journaled[kind];
       const records = data[kind];
-      for (const [id, record] of Object.entries(records)) {
+      const check = (id: string) => {
+        const record = Object.hasOwn(records, id) ? (records[id] as object) : undefined;
         const previous = seen.get(id);
-        if (previous === record) continue;
-        seen.set(id, record);
-        const line = `${entryJson({ op: 'put', kind, id, record })}\n`;
-        changes.push({ kind, id, record, previous, line, bytes: Buffer.byteLength(recordJsonOf(record)), previousBytes: this.sizes[kind].get(id) ?? 0 });
+        if (previous === record) return;
+        const previousBytes = this.sizes[kind].get(id) ?? 0;
+        if (record) {
+          seen.set(id, record);
+          const line = `${entryJson({ op: 'put', kind, id, record })}\n`;
+          changes.push({ kind, id, record, previous, line, bytes: Buffer.byteLength(recordJsonOf(record)), previousBytes });
+        } else {
+          seen.delete(id);
+          changes.push({ kind, id, record: undefined, previous, line: `${entryJson({ op: 'del', kind, id })}\n`, bytes: 0, previousBytes });
+        }
+      };
+      if (anyMarked) {
+        for (const id of marked[kind]) check(id);
+        continue;
       }
-      for (const [id, previous] of seen) {
-        if (Object.hasOwn(records, id)) continue;
-        seen.delete(id);
-        const line = `${entryJson({ op: 'del', kind, id })}\n`;
-        changes.push({ kind, id, record: undefined, previous, line, bytes: 0, previousBytes: this.sizes[kind].get(id) ?? 0 });
-      }
+      // Nothing marked (a caller writing through lowdb directly): every record, and every one removed.
+      for (const id of Object.keys(records)) check(id);
+      for (const id of [...seen.keys()]) if (!Object.hasOwn(records, id)) check(id);
     }
     return changes;
   }
