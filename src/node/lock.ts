@@ -109,18 +109,32 @@ export async function lockDataFile(dataFile: string, options: LockOptions = {}):
 
   let released = false;
   const timer = setInterval(() => {
-    const lease = readLease(lockFile);
-    if (lease?.token !== mine.token) {
-      clearInterval(timer);
-      options.onLost?.(`数据文件 ${dataFile} 的锁已被另一个服务进程接管，本进程停止写入。`);
-      return;
-    }
     try {
-      const temp = `${lockFile}.${mine.token}`;
+      const lease = readLease(lockFile);
+      if (lease?.token !== mine.token) {
+        clearInterval(timer);
+        options.onLost?.(`数据文件 ${dataFile} 的锁已被另一个服务进程接管，本进程停止写入。`);
+        return;
+      }
+    } catch {
+      return; // unreadable for a moment: the next beat looks again
+    }
+    const temp = `${lockFile}.${mine.token}`;
+    try {
       write(temp);
       renameSync(temp, lockFile);
     } catch {
-      /* a full disk: the next beat tries again; the lease stays ours until it is stale */
+      // A full disk has no page for a new file: rewrite the lock in place (its page is already there).
+      try {
+        unlinkSync(temp);
+      } catch {
+        /* never created */
+      }
+      try {
+        write(lockFile);
+      } catch {
+        /* the next beat tries again; the lease stays ours until it is stale */
+      }
     }
   }, heartbeatMs);
   timer.unref();
