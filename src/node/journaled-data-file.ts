@@ -1,8 +1,8 @@
 /**
  * Node only: the lowdb adapter for DATA_FILE. A save is answered once the records it changed are appended to a
  * journal beside the file (`<DATA_FILE>.journal`, one JSON line per record); the whole file is rewritten now and
- * then (compaction), after which the journal starts empty. An append is the size of one record, so a save's cost
- * does not grow with the database.
+ * then (compaction) while saves go on, after which the journal keeps only the lines that came in meanwhile. An
+ * append is the size of one record, so a save's cost does not grow with the database.
  *
  * All or nothing: a save that cannot be written (full disk, the DATA_MAX_MB cap, a failing device) is rejected
  * with a StorageError, its records are put back in memory as they were, and the journal is cut back to its last
@@ -71,7 +71,7 @@ export class JournaledDataFile implements Adapter<DbShape>, ChangeTracking {
   private storedBytes = 0;
   private data: DbShape | undefined;
   private handle: FileHandle | undefined;
-  /** Bytes of whole lines in the journal: where a failed append is cut back to. */
+  /** The journal's size in bytes (where a failed append is cut back to); -1 when unknown until asked again. */
   private journalBytes = 0;
   /** The journal may end in a torn line that could not be cut off: the next append starts on a fresh line. */
   private torn = false;
@@ -83,6 +83,8 @@ export class JournaledDataFile implements Adapter<DbShape>, ChangeTracking {
   /** The one append on its way to the file, which a compaction lets finish before it empties the journal. */
   private inFlight: Promise<void> | undefined;
   private compacting: Promise<void> | undefined;
+  /** The short step at the end of a compaction that drops the journal's covered lines: appends wait for it only. */
+  private trimming: Promise<void> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Records the store says it changed since the last write; none marked means look at every record. */
   private marked: Record<Kind, Set<string>> = { drafts: new Set(), sessions: new Set() };
@@ -109,6 +111,7 @@ export class JournaledDataFile implements Adapter<DbShape>, ChangeTracking {
     const replayed = await this.replay(data);
     // A temp file is a rewrite that never finished (a crash, a full disk): the data file was never replaced.
     rmSync(`${this.file}.tmp`, { force: true });
+    rmSync(`${this.journalFile}.tmp`, { force: true });
     this.data = data;
     for (const kind of KINDS) {
       for (const [id, record] of Object.entries(data[kind])) {
@@ -149,7 +152,10 @@ export class JournaledDataFile implements Adapter<DbShape>, ChangeTracking {
     return written;
   }
 
-  /** Rewrites the data file from what the files hold and empties the journal. Saves wait meanwhile. */
+  /**
+   * Rewrites the data file from what the files hold, then drops the journal lines it covers. Saves go on while
+   * the file is written (its size does not hold them up) and wait only for the journal's short trim at the end.
+   */
   compact(): Promise<void> {
     this.compacting ??= this.rewrite().finally(() => (this.compacting = undefined));
     return this.compacting;
@@ -239,8 +245,8 @@ export class JournaledDataFile implements Adapter<DbShape>, ChangeTracking {
 
   private async appendPending(): Promise<void> {
     while (this.pending.length) {
-      // A compaction rewrites the file from what is written, and truncates the journal: append after it.
-      while (this.compacting) await this.compacting.catch(() => {});
+      // The journal is being replaced by its uncovered tail: append after that.
+      while (this.trimming) await this.trimming.catch(() => {});
       const changes = this.pending;
       const waiting = this.waiting;
       this.pending = [];
@@ -267,6 +273,7 @@ export class JournaledDataFile implements Adapter<DbShape>, ChangeTracking {
 
   private async appendText(text: string): Promise<void> {
     this.handle ??= await open(this.journalFile, 'a');
+    if (this.journalBytes < 0) this.journalBytes = (await this.handle.stat()).size;
     const line = this.torn ? `\n${text}` : text;
     try {
       await this.handle.appendFile(line);
@@ -276,6 +283,7 @@ export class JournaledDataFile implements Adapter<DbShape>, ChangeTracking {
         await this.handle.truncate(this.journalBytes);
       } catch {
         this.torn = true; // replay skips the torn line, and the next append starts on a fresh one
+        this.journalBytes = await this.handle.stat().then((stat) => stat.size, () => -1);
       }
       throw error;
     }
@@ -296,12 +304,13 @@ export class JournaledDataFile implements Adapter<DbShape>, ChangeTracking {
   }
 
   private async rewrite(): Promise<void> {
-    // The append under way finishes first (the next waits for this compaction): the journal is emptied below,
-    // and must hold nothing the file lacks.
+    // The append under way finishes first, so the snapshot and the journal's covered length agree.
     while (this.inFlight) await this.inFlight.catch(() => {});
     if (!this.data) return;
     // What the files hold, taken at once: records are never changed after saving, so the references suffice.
+    // The journal's bytes so far are what the snapshot covers; appends from here on stay in the journal.
     const records = { drafts: [...this.durable.drafts], sessions: [...this.durable.sessions] };
+    const covered = existsSync(this.journalFile) ? statSync(this.journalFile).size : 0;
     const temp = `${this.file}.tmp`;
     let bytes: number;
     const handle = await open(temp, 'w');
@@ -322,11 +331,51 @@ export class JournaledDataFile implements Adapter<DbShape>, ChangeTracking {
     }
     await syncFolder(dirname(this.file));
     this.fileBytes = bytes;
-    // The file now holds everything the journal did (replaying it again would change nothing): start it empty.
+    // Replaying the covered lines onto the new file would change nothing: drop them, keeping the tail.
+    let done!: () => void;
+    this.trimming = new Promise<void>((resolve) => (done = resolve));
+    try {
+      while (this.inFlight) await (this.inFlight as Promise<void>).catch(() => {}); // one begun while the file was written
+      await this.dropJournalHead(covered);
+    } finally {
+      this.trimming = undefined;
+      done();
+    }
+  }
+
+  /** Replaces the journal by its bytes after `covered` (what came in during the rewrite: a few lines). */
+  private async dropJournalHead(covered: number): Promise<void> {
     this.handle ??= await open(this.journalFile, 'a');
-    await this.handle.truncate(0);
-    this.journalBytes = 0;
-    this.torn = false;
+    const size = (await this.handle.stat()).size;
+    if (size <= covered) {
+      await this.handle.truncate(0);
+      this.journalBytes = 0;
+      this.torn = false;
+      return;
+    }
+    const tail = Buffer.alloc(size - covered);
+    const reader = await open(this.journalFile, 'r');
+    try {
+      await reader.read(tail, 0, tail.length, covered);
+    } finally {
+      await reader.close();
+    }
+    const temp = `${this.journalFile}.tmp`;
+    const writer = await open(temp, 'w');
+    try {
+      await writer.write(tail);
+      await writer.sync();
+      await writer.close();
+      await rename(temp, this.journalFile);
+    } catch (error) {
+      // A full disk: the journal stays whole (replaying its covered lines changes nothing).
+      await writer.close().catch(() => {});
+      await rm(temp, { force: true });
+      throw error;
+    }
+    await this.handle.close();
+    this.handle = await open(this.journalFile, 'a');
+    this.journalBytes = tail.length;
   }
 
   /**

@@ -98,6 +98,25 @@ describe('JournaledDataFile', () => {
     }
   });
 
+  it('answers saves while a compaction writes the file, and keeps their lines in the journal after it', async () => {
+    const file = tempFile();
+    const adapter = new JournaledDataFile(file, { compactAfterMs: 60_000 });
+    const store = await createLowStore(adapter);
+    for (let i = 0; i < 400; i++) await store.saveSession(session(`bulk${i}`, '数'.repeat(20_000))); // ~24 MB
+    const order: string[] = [];
+    const compaction = adapter.compact().then(() => order.push('compacted'));
+    await store.saveSession(session('during', '整理期间的保存'));
+    order.push('saved');
+    await compaction;
+    expect(order).toEqual(['saved', 'compacted']);
+    // The file holds what was written before; the journal only what came in meanwhile.
+    const journal = readFileSync(`${file}.journal`, 'utf8').trim().split('\n').map((line) => JSON.parse(line).id);
+    expect(journal).toEqual(['during']);
+    const again = await reopen(file);
+    expect((await again.store.getSession('during'))?.answers).toEqual(['整理期间的保存']);
+    expect((await again.store.getSession('bulk399'))?.answers).toEqual(['数'.repeat(20_000)]);
+  });
+
   it('skips a torn last line (a crash mid-append, never answered) and says so', async () => {
     const file = tempFile();
     const { store } = await reopen(file);
