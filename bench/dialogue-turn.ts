@@ -11,7 +11,7 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { Memory } from 'lowdb';
@@ -105,20 +105,30 @@ const percentile = (values: number[], p: number) => {
 };
 
 /** Warm-up, then the baseline and the turns, each with SESSIONS clients at once. */
-async function measure(): Promise<{ base50: number[]; turns: number[] }> {
+/**
+ * Also the process's CPU time per request in each phase (server and client share the process): on a loaded
+ * machine latency mostly measures the wait for a core, CPU time what a request costs.
+ */
+async function measure(): Promise<{ base50: number[]; turns: number[]; baseCpu: number; turnCpu: number }> {
   await Promise.all(Array.from({ length: 5 }, () => converse(10)));
   await Promise.all(Array.from({ length: 5 }, () => baseline(10)));
+  let cpu = process.cpuUsage();
   const base50 = (await Promise.all(Array.from({ length: SESSIONS }, () => baseline(TURNS)))).flat();
+  const baseCpu = cpuMs(process.cpuUsage(cpu)) / base50.length;
+  cpu = process.cpuUsage();
   const turns = (await Promise.all(Array.from({ length: SESSIONS }, () => converse(TURNS)))).flat();
-  return { base50, turns };
+  const turnCpu = cpuMs(process.cpuUsage(cpu)) / turns.length;
+  return { base50, turns, baseCpu, turnCpu };
 }
+
+const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
 
 const row = (name: string, values: number[]) =>
   `| ${name} | ${values.length} | ${percentile(values, 50).toFixed(2)} | ${percentile(values, 99).toFixed(2)} |`;
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-dialogue-'));
 const store = await createLowStore(MEMORY ? new Memory<DbShape>() : new JournaledDataFile(join(dir, 'db.json')));
-const { base50, turns } = await serving(store, measure);
+const { base50, turns, baseCpu, turnCpu } = await serving(store, measure);
 console.log(`store: ${MEMORY ? 'memory' : 'lowdb JSON file'}; ${SESSIONS} sessions at once, ${TURNS} turns each, think ${THINK_MS} ms`);
 console.log('| request | samples | p50 ms | p99 ms |');
 console.log('| --- | --- | --- | --- |');
@@ -127,12 +137,13 @@ console.log(row('POST /api/sessions/:id/messages', turns));
 console.log(
   `ratio turn/baseline: p50 ${(percentile(turns, 50) / percentile(base50, 50)).toFixed(2)}x, p99 ${(percentile(turns, 99) / percentile(base50, 99)).toFixed(2)}x; target p99 < 20 ms: ${percentile(turns, 99) < 20 ? 'met' : 'NOT met'}`,
 );
+console.log(`CPU ms per request (process, client included): baseline ${baseCpu.toFixed(2)}, turn ${turnCpu.toFixed(2)}; load average ${loadavg()[0].toFixed(1)}`);
 
 // The write path against the database's size: a data file holding N copies of a real session, written as the
 // server writes it, then the same measurement.
 if (!MEMORY && RECORDS.length) {
   const sample = (await store.getSession(lastSession))!;
-  const results: Array<{ records: number; bytes: number; base50: number[]; turns: number[] }> = [];
+  const results: Array<{ records: number; bytes: number; base50: number[]; turns: number[]; baseCpu: number; turnCpu: number }> = [];
   for (const records of RECORDS) {
     const file = join(dir, `db-${records}.json`);
     const handle = await open(file, 'w');
@@ -147,17 +158,17 @@ if (!MEMORY && RECORDS.length) {
   }
   console.log('');
   console.log(`write path against stored records (${SESSIONS} sessions at once, ${TURNS} turns each, think ${THINK_MS} ms)`);
-  console.log('| stored records | data file MB | baseline p50 ms | baseline p99 ms | turn p50 ms | turn p99 ms |');
-  console.log('| --- | --- | --- | --- | --- | --- |');
+  console.log('| stored records | data file MB | baseline p50 ms | baseline p99 ms | turn p50 ms | turn p99 ms | baseline CPU ms | turn CPU ms |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of results) {
     console.log(
-      `| ${r.records} | ${(r.bytes / 1024 / 1024).toFixed(1)} | ${percentile(r.base50, 50).toFixed(2)} | ${percentile(r.base50, 99).toFixed(2)} | ${percentile(r.turns, 50).toFixed(2)} | ${percentile(r.turns, 99).toFixed(2)} |`,
+      `| ${r.records} | ${(r.bytes / 1024 / 1024).toFixed(1)} | ${percentile(r.base50, 50).toFixed(2)} | ${percentile(r.base50, 99).toFixed(2)} | ${percentile(r.turns, 50).toFixed(2)} | ${percentile(r.turns, 99).toFixed(2)} | ${r.baseCpu.toFixed(2)} | ${r.turnCpu.toFixed(2)} |`,
     );
   }
   if (results.length >= 2) {
     const [small, large] = [results[0], results.at(-1)!];
     console.log(
-      `ratio ${large.records}/${small.records} records: turn p50 ${(percentile(large.turns, 50) / percentile(small.turns, 50)).toFixed(2)}x, turn p99 ${(percentile(large.turns, 99) / percentile(small.turns, 99)).toFixed(2)}x (baseline p99 ${(percentile(large.base50, 99) / percentile(small.base50, 99)).toFixed(2)}x)`,
+      `ratio ${large.records}/${small.records} records: turn p50 ${(percentile(large.turns, 50) / percentile(small.turns, 50)).toFixed(2)}x, turn p99 ${(percentile(large.turns, 99) / percentile(small.turns, 99)).toFixed(2)}x turn CPU ${(large.turnCpu / small.turnCpu).toFixed(2)}x (baseline p99 ${(percentile(large.base50, 99) / percentile(small.base50, 99)).toFixed(2)}x, baseline CPU ${(large.baseCpu / small.baseCpu).toFixed(2)}x); load average ${loadavg()[0].toFixed(1)}`,
     );
   }
 }
