@@ -168,7 +168,7 @@ if (!MEMORY && RECORDS.length) {
   if (results.length >= 2) {
     const [small, large] = [results[0], results.at(-1)!];
     console.log(
-      `ratio ${large.records}/${small.records} records: turn p50 ${(percentile(large.turns, 50) / percentile(small.turns, 50)).toFixed(2)}x, turn p99 ${(percentile(large.turns, 99) / percentile(small.turns, 99)).toFixed(2)}x turn CPU ${(large.turnCpu / small.turnCpu).toFixed(2)}x (baseline p99 ${(percentile(large.base50, 99) / percentile(small.base50, 99)).toFixed(2)}x, baseline CPU ${(large.baseCpu / small.baseCpu).toFixed(2)}x); load average ${loadavg()[0].toFixed(1)}`,
+      `ratio ${large.records}/${small.records} records: turn p50 ${(percentile(large.turns, 50) / percentile(small.turns, 50)).toFixed(2)}x, turn p99 ${(percentile(large.turns, 99) / percentile(small.turns, 99)).toFixed(2)}x, turn CPU ${(large.turnCpu / small.turnCpu).toFixed(2)}x (baseline p99 ${(percentile(large.base50, 99) / percentile(small.base50, 99)).toFixed(2)}x, baseline CPU ${(large.baseCpu / small.baseCpu).toFixed(2)}x); load average ${loadavg()[0].toFixed(1)}`,
     );
   }
 }
