@@ -6,6 +6,7 @@ import { renderHtml } from '../render/html.js';
 import { renderText } from '../render/text.js';
 import { DOCX_MEDIA_TYPE, renderDocx } from '../render/docx.js';
 import { ApiError, errorBodySchema, validationError } from './errors.js';
+import { wellFormed } from './middleware/json-text.js';
 import { createRouter } from './router.js';
 import { clientAbort, streamDraft, wantsEventStream } from './sse.js';
 
@@ -111,7 +112,7 @@ const exportRoute = createRoute({
 
 /** The title as a file name: 60 characters cut by code point (never half an emoji), lone surrogates as U+FFFD. */
 export function fileName(view: { outline: { title: string } }, ext: string): string {
-  const title = String(view.outline?.title ?? '稿件').replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  const title = wellFormed(String(view.outline?.title ?? '稿件'));
   return `${Array.from(title.replace(/[\\/:*?"<>|\s]+/g, '_')).slice(0, 60).join('')}.${ext}`;
 }
 

@@ -40,6 +40,9 @@ export function findString(value: unknown, bad: (text: string) => boolean, parts
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 export const hasLoneSurrogate = (text: string) => LONE_SURROGATE.test(text);
 
+/** The text with each lone surrogate as U+FFFD (String.prototype.toWellFormed, which ES2022 lacks). */
+export const wellFormed = (text: string) => text.replace(new RegExp(LONE_SURROGATE.source, 'g'), '\ufffd');
+
 /** A JSON escape of a surrogate (`\ud83d`): only then can parsed text hold a lone one. Escaped backslashes skipped. */
 const SURROGATE_ESCAPE = /(?<!\\)(?:\\\\)*\\u[dD][89a-fA-F][0-9a-fA-F]{2}/;
 
