@@ -59,6 +59,10 @@ async function main() {
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: host }, (info) => {
     const composer = config.OPENAI_API_KEY ? `模型 ${config.OPENAI_MODEL}` : '离线起草（未配置模型）';
     console.log(`公文起草助手已启动：http://${host}:${info.port}  · ${composer} · 数据文件 ${config.DATA_FILE}`);
+    // Listening on every address, people may come by a name: it is refused (DNS rebinding) until configured.
+    if (['0.0.0.0', '::'].includes(host) && !config.ALLOWED_HOSTS.length && !config.PUBLIC_ORIGIN) {
+      console.log('提示：按 IP 地址和 localhost 访问可直接使用；要用域名访问，请在 ALLOWED_HOSTS 或 PUBLIC_ORIGIN 中写明该域名。');
+    }
   });
   const stop = async () => {
     server.close();
