@@ -58,6 +58,12 @@ function fill(dir: string): () => void {
 const post = (origin: string, path: string, body: unknown) =>
   fetch(`${origin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
+/**
+ * An answer of ~4.5 KB, so the record it makes is larger than the free end of the journal's last page: on a full
+ * disk it cannot be written (a short one might still fit in that slack).
+ */
+const long = (head: string) => `${head}：${'全年新发展党员23名，开展专题党课12场。'.repeat(75)}`;
+
 /** What each session's transcript must hold: the user answers that were acknowledged (200). */
 const acknowledged = new Map<string, string[]>();
 
@@ -105,7 +111,7 @@ describe('a full disk', () => {
     let free = fill(dir);
     const refused: string[] = [];
     for (let i = 0; i < 6; i++) {
-      const text = `磁盘已满时的回答 ${i}：新发展党员${20 + i}名`;
+      const text = long(`磁盘已满时的回答 ${i}`);
       refused.push(text);
       const response = await answer(server.origin, ids[i % ids.length], text);
       expect(response.status).toBe(507);
@@ -140,13 +146,13 @@ describe('a full disk', () => {
 
     // Full again, then SIGTERM (its final compaction fails), then a start while the disk is still full.
     free = fill(dir);
-    expect((await answer(server.origin, ids[1], '又满了：不会保存')).status).toBe(507);
-    refused.push('又满了：不会保存');
+    expect((await answer(server.origin, ids[1], long('又满了：不会保存'))).status).toBe(507);
+    refused.push(long('又满了：不会保存'));
     await stop(server, 'SIGTERM');
     server = await startServer(env);
     await expectAllAcknowledged(server.origin, refused);
-    expect((await answer(server.origin, ids[2], '启动时磁盘仍满')).status).toBe(507);
-    refused.push('启动时磁盘仍满');
+    expect((await answer(server.origin, ids[2], long('启动时磁盘仍满'))).status).toBe(507);
+    refused.push(long('启动时磁盘仍满'));
     free();
     expect((await answer(server.origin, ids[2], '腾出空间后继续')).status).toBe(200);
     await stop(server, 'SIGKILL');
