@@ -47,6 +47,17 @@ export const configSchema = z.object({
   KEY_RATE_LIMIT_PER_MINUTE: int(600, 1, 1_000_000),
   /** Sessions (and the drafts made from them) unused this long are removed. */
   SESSION_TTL_DAYS: int(30, 1, 3650),
+  /** Tool drafts (made without a session) not changed this long are removed; a session's drafts go with it. */
+  DRAFT_RETENTION_DAYS: int(30, 1, 3650),
+  /** Node: the cap on the stored records (their JSON), in MiB; at the cap new writes answer 507 and reads go on. */
+  DATA_MAX_MB: int(200, 1, 100_000),
+  /**
+   * Node: host names this server answers to besides loopback names and IP addresses (DNS rebinding); `.example.cn`
+   * also allows its subdomains.
+   */
+  ALLOWED_HOSTS: list,
+  /** The address people open, e.g. https://gongwen.example.edu.cn; its host is allowed like ALLOWED_HOSTS. */
+  PUBLIC_ORIGIN: optionalText.pipe(z.url({ error: 'PUBLIC_ORIGIN 应为完整的网址，例如 https://gongwen.example.edu.cn' }).optional()),
   /** Node behind a reverse proxy: the header it sets to the client's address (e.g. X-Real-IP); unset: the socket's address. */
   CLIENT_IP_HEADER: optionalText,
 });

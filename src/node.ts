@@ -7,8 +7,9 @@ import { ConfigError, parseConfig } from './config.js';
 import { loadReportTypes } from './domain/report-types.js';
 import { createApp } from './http/app.js';
 import { widgetHash, widgetScript } from './generated/widget-bundle.js';
-import { checkDataFile, DataFileError, lockDataFile } from './node/data-file.js';
+import { DataFileError, resolveDataFile } from './node/data-file.js';
 import { JournaledDataFile } from './node/journaled-data-file.js';
+import { lockDataFile } from './node/lock.js';
 import { readPromptFiles } from './node/prompt-files.js';
 import { createLowStore } from './store/store.js';
 import { expiryCutoff } from './store/retention.js';
@@ -16,21 +17,33 @@ import { expiryCutoff } from './store/retention.js';
 async function main() {
   const config = parseConfig(process.env);
   const reportTypes = loadReportTypes(readPromptFiles());
-  checkDataFile(config.DATA_FILE);
-  const release = lockDataFile(config.DATA_FILE);
-  const dataFile = new JournaledDataFile(config.DATA_FILE);
+  // The real file behind any symlink: the lock, the journal and the rewrite all sit beside it.
+  const file = resolveDataFile(config.DATA_FILE);
+  const release = await lockDataFile(file, {
+    // Another server took the file over (possible only if this one stalled past the lease): stop before writing.
+    onLost: (message) => {
+      console.error(message);
+      process.exit(1);
+    },
+  });
+  process.on('exit', release);
+  const dataFile = new JournaledDataFile(file, { maxBytes: config.DATA_MAX_MB * 1024 * 1024 });
   const store = await createLowStore(dataFile);
-  // Retention: sessions unused for SESSION_TTL_DAYS go (with their drafts) at start and every hour.
+  // Retention: sessions unused for SESSION_TTL_DAYS go (with their drafts), and tool drafts unchanged for
+  // DRAFT_RETENTION_DAYS, at start and every hour.
   const sweep = async () => {
     try {
-      const removed = await store.removeSessionsBefore!(expiryCutoff(new Date(), config.SESSION_TTL_DAYS));
-      if (removed) process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), event: 'sessions-expired', removed })}\n`);
+      const now = new Date();
+      const removed = await store.removeSessionsBefore!(expiryCutoff(now, config.SESSION_TTL_DAYS));
+      const drafts = await store.removeToolDraftsBefore!(expiryCutoff(now, config.DRAFT_RETENTION_DAYS));
+      if (removed || drafts) process.stdout.write(`${JSON.stringify({ time: now.toISOString(), event: 'records-expired', sessions: removed, drafts })}\n`);
     } catch (error) {
-      console.error(`清理过期会话失败：${(error as Error).message}`);
+      console.error(`清理过期数据失败：${(error as Error).message}`);
     }
   };
   await sweep();
   setInterval(sweep, 60 * 60 * 1000).unref();
+  const host = process.env.HOST ?? '127.0.0.1';
   const app = createApp({
     store,
     reportTypes,
@@ -39,12 +52,17 @@ async function main() {
     ...(config.OPENAI_API_KEY ? { answerParser: createModelAnswerParser(modelSettingsFrom(config)) } : {}),
     config,
     widget: { script: widgetScript, hash: widgetHash },
+    // The Host check (DNS rebinding) also lets the bound address through when it is a name.
+    serverHost: host,
     log: (line) => process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...line })}\n`),
   });
-  const host = process.env.HOST ?? '127.0.0.1';
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: host }, (info) => {
     const composer = config.OPENAI_API_KEY ? `模型 ${config.OPENAI_MODEL}` : '离线起草（未配置模型）';
     console.log(`公文起草助手已启动：http://${host}:${info.port}  · ${composer} · 数据文件 ${config.DATA_FILE}`);
+    // Listening on every address, people may come by a name: it is refused (DNS rebinding) until configured.
+    if (['0.0.0.0', '::'].includes(host) && !config.ALLOWED_HOSTS.length && !config.PUBLIC_ORIGIN) {
+      console.log('提示：按 IP 地址和 localhost 访问可直接使用；要用域名访问，请在 ALLOWED_HOSTS 或 PUBLIC_ORIGIN 中写明该域名。');
+    }
   });
   const stop = async () => {
     server.close();
@@ -55,7 +73,6 @@ async function main() {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  process.on('exit', release);
   server.on('error', (error: NodeJS.ErrnoException) => {
     console.error(error.code === 'EADDRINUSE' ? `端口 ${config.PORT} 已被占用，请用 PORT 指定其他端口` : `启动失败：${error.message}`);
     release();

@@ -40,6 +40,8 @@ function appFor(env: Env): App {
     config,
     log,
     rateLimiters: durableObjectRateLimiters(env.RATE_LIMITS, log),
+    // No Host check: Cloudflare routes to the Worker only the hosts configured for it (workers.dev, its routes).
+    serverHost: null,
   });
   return app;
 }

@@ -16,6 +16,7 @@ export interface DraftView extends DraftResult {
   version: number;
   versions: Array<{ version: number; createdAt: string; source: DraftVersion['source'] }>;
   facts: FactSheet;
+  /** Only in the answer to the session's own draft request: a draft's id alone must not hand over its session. */
   sessionId?: string;
 }
 
@@ -33,7 +34,6 @@ export function viewOf(record: DraftRecord, versionNumber?: number, rendered?: D
     version: version.version,
     versions: record.versions.map(({ version: v, createdAt, source }) => ({ version: v, createdAt, source })),
     facts: record.facts,
-    ...(record.sessionId ? { sessionId: record.sessionId } : {}),
   };
 }
 
@@ -90,7 +90,8 @@ async function storeDraft(deps: Deps, start: StartDraft, type: ReportType, resul
     updatedAt: now,
   };
   await deps.store.saveDraft(record);
-  return viewOf(record, undefined, result);
+  // The caller holds the session already (it asked to draft from it); GET /api/drafts/:id never says it.
+  return { ...viewOf(record, undefined, result), ...(start.sessionId ? { sessionId: start.sessionId } : {}) };
 }
 
 function versionOf(version: number, result: DraftResult, source: DraftVersion['source'], createdAt: string): DraftVersion {

@@ -21,6 +21,7 @@ import { sessionDerivedRoutes } from './session-derived.js';
 import { CONSOLIDATION_LIMITS } from '../consolidate/consolidate-files.js';
 import { accessControl } from './middleware/access.js';
 import { corsFor } from './middleware/cors.js';
+import { allowedHostNames, hostCheck } from './middleware/host-check.js';
 import { requestBodyGate } from './middleware/request-body.js';
 import { setResponseHeader } from './middleware/response-headers.js';
 import { createRateLimiter } from './middleware/rate-limiter.js';
@@ -46,6 +47,7 @@ export function createApp(deps: AppDeps) {
     log: () => {},
     // In memory, on the injected clock; Workers passes Durable Object buckets instead.
     rateLimiters: (_scope, perMinute) => createRateLimiter({ perMinute, now: () => full.now().getTime() }),
+    serverHost: '127.0.0.1',
     ...deps,
   };
   const app = createRouter();
@@ -56,6 +58,8 @@ export function createApp(deps: AppDeps) {
     setResponseHeader(c, 'X-Content-Type-Options', 'nosniff');
     full.log({ ...requestLogLine(c, started) });
   });
+  // DNS rebinding: only the hosts this server answers to (Node; Workers passes null, Cloudflare routes by host).
+  if (full.serverHost !== null) app.use('*', hostCheck(allowedHostNames(full.config, full.serverHost)));
   // Browsers on other sites may call the API only from ALLOWED_ORIGINS; unset, same origin only (no CORS headers).
   const allowOrigin = corsFor(() => full.config.ALLOWED_ORIGINS);
   app.use('/api/*', allowOrigin);

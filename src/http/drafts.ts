@@ -7,6 +7,7 @@ import { renderHtml } from '../render/html.js';
 import { renderText } from '../render/text.js';
 import { DOCX_MEDIA_TYPE, renderDocx } from '../render/docx.js';
 import { ApiError, errorBodySchema, validationError } from './errors.js';
+import { wellFormed } from './middleware/json-text.js';
 import { createRouter } from './router.js';
 import { clientAbort, streamDraft, wantsEventStream } from './sse.js';
 
@@ -15,6 +16,7 @@ const errors = {
   404: { description: '稿件不存在', content: { 'application/json': { schema: errorBodySchema } } },
   413: { description: '请求内容过大', content: { 'application/json': { schema: errorBodySchema } } },
   415: { description: '请求体不是 JSON', content: { 'application/json': { schema: errorBodySchema } } },
+  507: { description: '存储已满或出错（storage_full / storage_error），这次的内容未保存', content: { 'application/json': { schema: errorBodySchema } } },
 };
 
 const figuresSchema = z.object({
@@ -42,6 +44,7 @@ export const draftViewSchema = z
     figures: figuresSchema,
     composer: z.string(),
     facts: z.any(),
+    sessionId: z.string().optional().openapi({ description: '只在 POST /api/sessions/{id}/draft 的回答中出现；GET /api/drafts/{id} 不返回会话编号' }),
   })
   .openapi('Draft');
 
@@ -112,9 +115,10 @@ const exportRoute = createRoute({
   },
 });
 
-function fileName(view: { outline: { title: string } }, ext: string): string {
-  const title = view.outline?.title ?? '稿件';
-  return `${String(title).replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 60)}.${ext}`;
+/** The title as a file name: 60 characters cut by code point (never half an emoji), lone surrogates as U+FFFD. */
+export function fileName(view: { outline: { title: string } }, ext: string): string {
+  const title = wellFormed(String(view.outline?.title ?? '稿件'));
+  return `${Array.from(title.replace(/[\\/:*?"<>|\s]+/g, '_')).slice(0, 60).join('')}.${ext}`;
 }
 
 export function draftRoutes() {

@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
 import type { FieldIssue } from '../domain/fact-sheet.js';
+import { StorageError } from '../store/store.js';
 
 export class ApiError extends Error {
   constructor(
@@ -44,6 +45,8 @@ export const notFound = (what: string) => new ApiError(404, 'not_found', `${what
 /** Turns anything thrown in a handler into the error shape; only a bug of ours becomes a 500, logged without data. */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
+  // The write was not kept (full disk, the data cap, a failing device): 507, and the caller may retry later.
+  if (error instanceof StorageError) return new ApiError(507, error.code, error.message);
   if (error instanceof HTTPException) {
     const status = error.status as ContentfulStatusCode;
     if (status === 413) return new ApiError(413, 'payload_too_large', '请求内容过大，请精简后重试');

@@ -87,6 +87,7 @@ export function importRoutes() {
     try {
       text = await fileText(file.name, new Uint8Array(await file.arrayBuffer()));
     } catch (error) {
+      if (error instanceof ImportFileError && error.tooLarge) throw new ApiError(413, 'payload_too_large', `${file.name}：${error.message}`);
       if (error instanceof ImportFileError) throw new ApiError(error.message.startsWith('不支持的文件类型') ? 415 : 400, 'unreadable_file', `${file.name}：${error.message}`);
       throw error;
     }

@@ -28,6 +28,12 @@ export interface AppDeps {
    * Worker runs (wrangler.toml [assets]), which keeps ~25 KiB out of the Worker bundle.
    */
   widget?: { script: string; hash: string } | null;
+  /**
+   * The address Node listens on, for the Host check against DNS rebinding (src/http/middleware/host-check.ts).
+   * null turns the check off: on Workers, Cloudflare routes only the hosts configured for the Worker.
+   * Default: 127.0.0.1 (tests' app.request uses http://localhost/, which is allowed).
+   */
+  serverHost?: string | null;
   /** Where rate limits are counted; default: in memory (one count per process). */
   rateLimiters?: RateLimiterFactory;
 }

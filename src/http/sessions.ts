@@ -37,6 +37,7 @@ const errors = {
   409: { description: '会话还不能起草', content: { 'application/json': { schema: errorBodySchema } } },
   413: { description: '请求内容过大', content: { 'application/json': { schema: errorBodySchema } } },
   415: { description: '请求体不是 JSON', content: { 'application/json': { schema: errorBodySchema } } },
+  507: { description: '存储已满或出错（storage_full / storage_error），这次的内容未保存', content: { 'application/json': { schema: errorBodySchema } } },
 };
 
 const replySchema = z

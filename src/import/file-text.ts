@@ -1,10 +1,17 @@
 /** A file's text by its kind: .txt and .md decoded (UTF-8, or GB18030 as older Chinese Windows files are), .docx read from its WordprocessingML. */
-import { DocxError, docxText } from './docx-text.js';
+import { DocxError, DocxTooLargeError, docxText } from './docx-text.js';
 
 export const IMPORT_EXTENSIONS = ['.txt', '.md', '.docx'] as const;
 
-/** A file we cannot take: the message says why, in Chinese. */
-export class ImportFileError extends Error {}
+/** A file we cannot take: the message says why, in Chinese; `tooLarge` when it would inflate past the limits (413). */
+export class ImportFileError extends Error {
+  constructor(
+    message: string,
+    readonly tooLarge = false,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * The text of an uploaded or given file.
@@ -20,7 +27,7 @@ export async function fileText(name: string, bytes: Uint8Array): Promise<string>
     try {
       text = await docxText(bytes);
     } catch (error) {
-      throw new ImportFileError(error instanceof DocxError ? error.message : '无法读取这个 .docx 文件');
+      throw new ImportFileError(error instanceof DocxError ? error.message : '无法读取这个 .docx 文件', error instanceof DocxTooLargeError);
     }
   } else {
     text = decodeText(bytes);

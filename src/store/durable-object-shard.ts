@@ -57,6 +57,7 @@ export class StoreShard extends DurableObject<ShardEnv> implements ShardRpc {
   async saveDraft(draft: DraftRecord) {
     this.db.data.drafts[draft.id] = draft;
     await this.db.write();
+    if (!draft.sessionId) await this.scheduleExpiry(); // a tool draft expires on its own (DRAFT_RETENTION_DAYS)
   }
 
   async deleteDraft(id: string) {
@@ -76,11 +77,15 @@ export class StoreShard extends DurableObject<ShardEnv> implements ShardRpc {
     await this.scheduleExpiry();
   }
 
-  /** Workers has no sweep like Node's: each session shard wakes itself when its session is due to expire. */
+  /** Workers has no sweep like Node's: each shard wakes itself when its session (or tool draft) is due to expire. */
   async alarm() {
     const now = new Date();
+    const { draftDays } = this.retention();
+    for (const draft of Object.values(this.db.data.drafts)) {
+      if (!draft.sessionId && isExpired(draft, now, draftDays)) await this.deleteDraft(draft.id);
+    }
     for (const session of Object.values(this.db.data.sessions)) {
-      if (!isExpired(session, now, this.ttlDays())) continue;
+      if (!isExpired(session, now, this.retention().sessionDays)) continue;
       const drafts = (await this.deleteSession(session.id)) ?? [];
       await Promise.all(
         drafts.map((id) => (this.env.STORE.get(this.env.STORE.idFromName(`draft:${id}`) as never) as ShardRpc).deleteDraft(id)),
@@ -89,22 +94,27 @@ export class StoreShard extends DurableObject<ShardEnv> implements ShardRpc {
     await this.scheduleExpiry();
   }
 
-  private ttlDays(): number {
+  private retention(): { sessionDays: number; draftDays: number } {
+    let config;
     try {
-      return parseConfig(this.env).SESSION_TTL_DAYS;
+      config = parseConfig(this.env);
     } catch {
-      return parseConfig({}).SESSION_TTL_DAYS; // a bad var must not stop retention
+      config = parseConfig({}); // a bad var must not stop retention
     }
+    return { sessionDays: config.SESSION_TTL_DAYS, draftDays: config.DRAFT_RETENTION_DAYS };
   }
 
-  /** One alarm per object, at the earliest expiry of the sessions it holds (none: no alarm). */
+  /** One alarm per object, at the earliest expiry of the sessions and tool drafts it holds (none: no alarm). */
   private async scheduleExpiry() {
-    const times = Object.values(this.db.data.sessions)
-      .map((s) => (typeof s.updatedAt === 'string' ? Date.parse(s.updatedAt) : Number.NaN))
-      .filter(Number.isFinite);
+    const { sessionDays, draftDays } = this.retention();
+    const due = (updatedAt: unknown, days: number) => (typeof updatedAt === 'string' ? Date.parse(updatedAt) + days * DAY_MS : Number.NaN);
+    const times = [
+      ...Object.values(this.db.data.sessions).map((s) => due(s.updatedAt, sessionDays)),
+      ...Object.values(this.db.data.drafts).filter((d) => !d.sessionId).map((d) => due(d.updatedAt, draftDays)),
+    ].filter(Number.isFinite);
     if (!times.length) return this.ctx.storage.deleteAlarm();
     // Just past the TTL, so isExpired (strictly greater) holds when the alarm runs.
-    await this.ctx.storage.setAlarm(Math.min(...times) + this.ttlDays() * DAY_MS + 1000);
+    await this.ctx.storage.setAlarm(Math.min(...times) + 1000);
   }
 
   async deleteSession(id: string) {

@@ -34,11 +34,15 @@ describe('session expiry', () => {
     expect(await store.getSession(sessionId)).toBeUndefined();
   });
 
-  it('leaves drafts made by tools alone: they have no session to expire with', async () => {
-    const { app, clock } = await hardenedApp({ SESSION_TTL_DAYS: '1' });
+  it('keeps drafts made by tools past SESSION_TTL_DAYS, until DRAFT_RETENTION_DAYS unchanged', async () => {
+    const { app, clock } = await hardenedApp({ SESSION_TTL_DAYS: '1', DRAFT_RETENTION_DAYS: '90' });
     const id = await toolDraft(app, 'x');
-    later(clock, 400);
+    later(clock, 60);
     expect((await app.request(`/api/drafts/${id}`)).status).toBe(200);
+    later(clock, 31); // 91 days unchanged
+    const gone = await app.request(`/api/drafts/${id}`);
+    expect(gone.status).toBe(404);
+    expect((await gone.json()).error.code).toBe('not_found');
   });
 
   it('sweeps the store (Node, at start and hourly): old sessions and their drafts go, recent ones and tool drafts stay', async () => {
@@ -58,6 +62,10 @@ describe('session expiry', () => {
     expect(await store.getSession('recent')).toBeDefined();
     expect(await store.getDraft('of-recent')).toBeDefined();
     expect(await store.getDraft('by-tool')).toBeDefined();
+    // Tool drafts have their own retention (DRAFT_RETENTION_DAYS), swept the same way.
+    expect(await store.removeToolDraftsBefore!(expiryCutoff(now, 30))).toBe(1);
+    expect(await store.getDraft('by-tool')).toBeUndefined();
+    expect(await store.getDraft('of-recent')).toBeDefined();
   });
 
   it('decides expiry from the last use, and never expires a record without a readable time', () => {

@@ -15,6 +15,16 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** The server stopped before it answered (it refused to start): its exit code and what it printed. */
+export class ServerExited extends Error {
+  constructor(
+    readonly code: number,
+    readonly output: string,
+  ) {
+    super(`server exited (${code}): ${output}`);
+  }
+}
+
 export interface RunningServer {
   child: ChildProcess;
   origin: string;
@@ -22,10 +32,14 @@ export interface RunningServer {
   output(): string;
 }
 
-/** Starts the server in its own process group (npx → tsx → node), resolved once it answers. */
-export async function startServer(env: Record<string, string>): Promise<RunningServer> {
+/**
+ * Starts the server in its own process group (npx → tsx → node), resolved once it answers. `prefix` runs it under
+ * another command, e.g. `['unshare', '--pid', '--fork', '--mount-proc']` for another PID namespace.
+ */
+export async function startServer(env: Record<string, string>, prefix: string[] = []): Promise<RunningServer> {
   const port = await freePort();
-  const child = spawn('npx', ['tsx', 'src/node.ts'], {
+  const [command, ...args] = [...prefix, 'npx', 'tsx', 'src/node.ts'];
+  const child = spawn(command, args, {
     cwd: root,
     env: { ...process.env, OPENAI_API_KEY: '', API_KEYS: '', ALLOWED_ORIGINS: '', HOST: '127.0.0.1', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -36,7 +50,7 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
   child.stderr!.on('data', (chunk) => (output += chunk));
   const origin = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 400; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
+    if (child.exitCode !== null) throw new ServerExited(child.exitCode, output);
     try {
       if ((await fetch(`${origin}/api/report-types`)).ok) return { child, origin, output: () => output };
     } catch {

@@ -102,6 +102,30 @@ describe('session retention on Workers', () => {
   });
 });
 
+describe('tool draft retention on Workers', () => {
+  const DAY_MS = 24 * 60 * 60 * 1000;
+  const toolDraft = (id: string, daysAgo: number) => {
+    const at = new Date(Date.now() - daysAgo * DAY_MS).toISOString();
+    return { id, type: 'annual-summary', facts: example, outline: { items: [] }, versions: [], createdAt: at, updatedAt: at };
+  };
+
+  it('removes a tool draft unchanged past DRAFT_RETENTION_DAYS when its alarm rings, and arms for a recent one', async () => {
+    const store = createDurableObjectStore(env.STORE as never);
+    const old = toolDraft('tool-draft-old', 31); // default DRAFT_RETENTION_DAYS is 30
+    await store.saveDraft(old as never);
+    const stub = stubFor(draftShard(old.id));
+    await runDurableObjectAlarm(stub);
+    await vi.waitFor(async () => expect(await store.getDraft(old.id)).toBeUndefined());
+
+    const recent = toolDraft('tool-draft-recent', 2);
+    await store.saveDraft(recent as never);
+    const alarmAt = await runInDurableObject(stubFor(draftShard(recent.id)), (_instance, state) => state.storage.getAlarm());
+    expect(alarmAt).toBeGreaterThan(Date.parse(recent.updatedAt) + 30 * DAY_MS);
+    expect(alarmAt).toBeLessThan(Date.parse(recent.updatedAt) + 30 * DAY_MS + 60_000);
+    expect(await store.getDraft(recent.id)).toEqual(recent);
+  });
+});
+
 describe('DurableObjectAdapter', () => {
   it('splits data over chunks, more than one storage call can hold, and drops stale chunks when it shrinks', async () => {
     await runInDurableObject(stubFor('adapter-test'), async (_instance, state) => {

@@ -55,7 +55,11 @@ async function classify(c: Context<AppEnv>): Promise<Access> {
   const deps = c.get('deps');
   const draft = await deps.store.getDraft(draftId);
   if (!draft) return 'widget'; // the route answers 404, with or without a key
-  if (!draft.sessionId) return 'tool';
+  if (!draft.sessionId) {
+    // A tool draft past DRAFT_RETENTION_DAYS is gone (the Node sweep or the Workers alarm removes it).
+    if (isExpired(draft, deps.now(), deps.config.DRAFT_RETENTION_DAYS)) throw gone();
+    return 'tool';
+  }
   const session = await deps.store.getSession(draft.sessionId);
   if (!session || isExpired(session, deps.now(), deps.config.SESSION_TTL_DAYS)) {
     if (session) await deps.store.deleteSession(session.id);

@@ -1,10 +1,12 @@
 /**
  * The /api/* gate for request bodies, in one pass: JSON only (415) except uploads to /api/imports and
- * /api/consolidations, and a size limit (413): 256 KiB for JSON, larger limits for the multipart uploads.
+ * /api/consolidations, a size limit (413): 256 KiB for JSON, larger limits for the multipart uploads; and JSON text
+ * decoded by its declared charset, with invalid bytes and lone surrogates refused (400, src/http/middleware/json-text.ts).
  */
 import type { MiddlewareHandler } from 'hono';
 import { ApiError } from '../errors.js';
 import { declaredBodyLimit } from './body-limit.js';
+import { decodeJsonBody } from './json-text.js';
 
 /**
  * One middleware rather than two: every /api request passes here, and each layer of Hono's chain costs a little.
@@ -31,9 +33,17 @@ export function requestBodyGate(limits: { json: number; upload: number; consolid
       }
     }
     // A file upload to /api/imports (a .docx) may be larger; JSON everywhere keeps the small limit.
-    const upload = path === '/api/imports' && /^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '');
-    const multipart = /^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '');
+    const type = c.req.header('content-type') ?? '';
+    const multipart = /^multipart\/form-data\b/i.test(type);
     if (path === '/api/consolidations' && multipart) return consolidationLimit(c, next);
-    return (upload ? uploadLimit : jsonLimit)(c, next);
+    const upload = path === '/api/imports' && multipart;
+    if (upload || (method !== 'POST' && method !== 'PUT') || !/^application\/json\b/i.test(type)) return (upload ? uploadLimit : jsonLimit)(c, next);
+    return jsonLimit(c, async () => {
+      // The route's validator reads the text from Hono's body cache (c.req.json() parses bodyCache.text).
+      const text = decodeJsonBody(new Uint8Array(await c.req.arrayBuffer()), type);
+      // Hono keeps promises there at run time (its type says string).
+      (c.req.bodyCache as Record<string, unknown>).text = Promise.resolve(text);
+      await next();
+    });
   };
 }
