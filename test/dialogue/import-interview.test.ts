@@ -53,7 +53,8 @@ describe('import interview: what it asks', () => {
     expect(reply.text).toContain(`“${old.sections[0].topic}”`);
     expect(reply.text).toContain('全年开展主题党日活动48次');
     expect(reply.text).toContain('不变');
-    expect(state.queue).toEqual(['sections[1].facts', 'sections[2].facts', 'problems', 'nextSteps', 'theme']);
+    // The opening's 以……为指导 came back as guidance, so it is asked too.
+    expect(state.queue).toEqual(['sections[1].facts', 'sections[2].facts', 'problems', 'nextSteps', 'guidance', 'theme']);
     expect(reviewPlan(state.facts)).toContain('problems');
   });
 
@@ -72,7 +73,7 @@ describe('import interview: what it asks', () => {
 });
 
 describe('import interview: keep, replace, drop', () => {
-  const answers = ['2026年', '不变', '公开招聘新教师142名，组织全员培训参训率98.6%', '删除', '沿用', '删除', '跳过'];
+  const answers = ['2026年', '不变', '公开招聘新教师142名，组织全员培训参训率98.6%', '删除', '沿用', '删除', '跳过', '跳过'];
 
   it('keeps a part exactly, replaces another, drops one; the period follows into the title, the old date goes', () => {
     const { state, reply } = run(answers);
