@@ -5,7 +5,7 @@ import { isClosing, isFrame, stripLeadingFrames, topicOfHeading } from './frames
 import { splitList } from './list-items.js';
 import { normaliseText, splitReports } from './normalise.js';
 import { flatten, recoverOutline, type OutlineNode, type PartKind, type RecoveredOutline } from './outline.js';
-import { UNSURE, guessReportType, type TypeGuess } from './report-type.js';
+import { TYPE_NAMES, UNSURE, guessReportType, type TypeGuess } from './report-type.js';
 import { TABLE_LINE, isHeaderRow, isSeparatorRow, rowCells, scheduleRows, tableLines } from './schedule-table.js';
 
 export interface ImportWarning {
@@ -351,15 +351,6 @@ function toFactSheet(outline: RecoveredOutline, warnings: ImportWarning[]): { fa
   if (theme) warnings.push({ code: 'guessed', field: 'theme', message: '开头段已放入总体要求（theme），起草时会并入开头，请按需精简' });
   return { facts, guess, frames };
 }
-
-/** The five types' names, for warnings. */
-const TYPE_NAMES: Record<string, string> = {
-  'annual-summary': '年度工作总结',
-  'half-year-summary': '半年工作总结',
-  'safety-summary': '安全工作总结',
-  'work-plan': '工作计划',
-  'key-points': '工作要点',
-};
 
 /**
  * The opening paragraph's parts: the documents it was guided by, and the theme left when the period, leadership,

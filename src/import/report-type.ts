@@ -14,6 +14,32 @@ export interface TypeGuess {
   alternative?: string;
 }
 
+/** The five types' names, for warnings and the interview's question. */
+export const TYPE_NAMES: Record<string, string> = {
+  'annual-summary': '年度工作总结',
+  'half-year-summary': '半年工作总结',
+  'safety-summary': '安全工作总结',
+  'work-plan': '工作计划',
+  'key-points': '工作要点',
+};
+
+/**
+ * The type a person names in a reply (工作计划, 半年总结, 安全的, 要点, or the id); null when none or several.
+ * @example typeFromName('这是半年总结') // 'half-year-summary'
+ */
+export function typeFromName(text: string): string | null {
+  const t = text.trim();
+  if (Object.hasOwn(TYPE_NAMES, t)) return t;
+  const found = [
+    /安全/.test(t) && 'safety-summary',
+    /半年|上半年|下半年/.test(t) && 'half-year-summary',
+    /要点/.test(t) && 'key-points',
+    /计划|方案|打算/.test(t) && !/要点/.test(t) && 'work-plan',
+    /年度|全年|年终|年总结|^总结$|工作总结$/.test(t) && !/半年|安全/.test(t) && 'annual-summary',
+  ].filter((x): x is string => Boolean(x));
+  return found.length === 1 ? found[0] : null;
+}
+
 /** Below this the type is a guess the interview confirms. */
 export const UNSURE = 0.5;
 /** A lead of this many points over the runner-up is certain: about two signals that only the winner has. */
