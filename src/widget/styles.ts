@@ -96,4 +96,11 @@ ol.outline .sub{flex-basis:100%;font-size:13px;color:#616e7c;padding-left:2.5em}
 .notes h3{all:unset;display:block;font-weight:600}
 .toast{font-size:13px;color:#0e7c3a}
 .err{color:#b91c1c}
+.import label{display:block;font-size:14px;margin:8px 0 4px}
+.import textarea{resize:vertical;min-height:96px}
+.import input[type=file]{border:none;padding:4px 0}
+.recognised .areas{margin:4px 0 8px;padding-left:22px}
+.recognised p{margin:4px 0}
+.actions .spacer{flex:1}
+@media (max-width:480px){header{flex-wrap:wrap}header h2{flex-basis:100%}}
 `;

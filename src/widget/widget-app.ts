@@ -7,6 +7,7 @@ import { chatView, type ChatView } from './chat-view.js';
 import type { ViewName } from './context.js';
 import { h, replaceChildren } from './dom.js';
 import { draftView } from './draft-view.js';
+import { importView } from './import-view.js';
 import { reviewView, type OutlineView } from './review-view.js';
 import { sessionMemory } from './session-memory.js';
 
@@ -39,8 +40,9 @@ export function mountWidget(root: ShadowRoot, options: WidgetOptions) {
 
   const heading = h('h2', {}, '公文起草助手');
   const restart = h('button', { type: 'button', class: 'small' }, '重新开始');
+  const fromOld = h('button', { type: 'button', class: 'small', 'data-action': 'import' }, '用去年的报告开始');
   const close = h('button', { type: 'button', class: 'small', 'aria-label': '关闭起草助手' }, '×');
-  const header = h('header', {}, heading, restart, options.mode === 'bubble' ? close : null);
+  const header = h('header', {}, heading, fromOld, restart, options.mode === 'bubble' ? close : null);
   const stepMarks = STEPS.map(([name, label]) => h('span', { 'data-step': name }, label));
   const nav = h('nav', { class: 'steps', 'aria-label': '步骤' }, ...stepMarks);
   const main = h('main', {});
@@ -113,6 +115,30 @@ export function mountWidget(root: ShadowRoot, options: WidgetOptions) {
     replaceChildren(main, chat.el);
     return chat;
   }
+
+  /** 用去年的报告开始: the import view; its session replaces the current one once the user starts it. */
+  function openImport() {
+    showStep('chat');
+    const view = importView(api, {
+      start: async (text, report) => {
+        const turn = await api.startImport(text, report);
+        sessionId = turn.id;
+        memory.save({ session: turn.id });
+        openChat();
+        take(turn);
+        chat!.focus();
+      },
+      cancel: () => {
+        const restored = openChat();
+        if (sessionId) void api.getSession(sessionId).then((session) => replay(session, restored), () => {});
+        restored.focus();
+      },
+    });
+    replaceChildren(main, view.el);
+    announce('用去年的报告开始：粘贴全文或选择文件');
+    view.focus();
+  }
+  fromOld.addEventListener('click', () => openImport());
 
   async function begin() {
     const turn = await api.startSession(options.type);
