@@ -6,7 +6,7 @@ import { splitList } from './list-items.js';
 import { normaliseText, splitReports } from './normalise.js';
 import { flatten, recoverOutline, type OutlineNode, type PartKind, type RecoveredOutline } from './outline.js';
 import { TYPE_NAMES, UNSURE, guessReportType, type TypeGuess } from './report-type.js';
-import { TABLE_LINE, isHeaderRow, isSeparatorRow, rowCells, scheduleRows, tableLines } from './schedule-table.js';
+import { TABLE_LINE, isHeaderRow, isSeparatorRow, rowCells, scheduleLine, scheduleRows, tableLines } from './schedule-table.js';
 
 export interface ImportWarning {
   /** guessed | unsure-type | missing | removed | converted | pinyin | frame | several-reports | empty-section | invalid | trimmed */
@@ -182,7 +182,8 @@ function itemsOf(paragraph: string, frames: string[]): string[] {
   const list = splitList(stripped.text);
   if (!list) return [unnumbered(stripped.text).replace(/[；;，,]$/, '')].filter(Boolean);
   const lead = unnumbered(list.lead);
-  if (lead && isFrame(lead)) {
+  // Words before a list are a lead-in to it, as if they ended with a colon (当前还存在一些问题：1.……).
+  if (lead && (isFrame(lead) || isFrame(`${lead}：`))) {
     frames.push(lead);
     return list.items;
   }
@@ -219,7 +220,7 @@ function fitList(items: string[], max: number, label: string, warnings: ImportWa
   return [...items.slice(0, max - 1), items.slice(max - 1).join('\n')];
 }
 
-const CONTAINERS: PartKind[] = ['measures', 'keyPoints', 'theme', 'guidance', 'goals'];
+const CONTAINERS: PartKind[] = ['measures', 'achievements', 'keyPoints', 'theme', 'guidance', 'goals'];
 
 /** The last paragraph of the report, if it is a closing (我们将……): a frame, not a fact of the last part. */
 function takeClosing(outline: RecoveredOutline, frames: string[]): void {
@@ -283,10 +284,11 @@ function toFactSheet(outline: RecoveredOutline, warnings: ImportWarning[]): { fa
     if (part === 'schedule') {
       const texts = [...(node.lead ? [node.lead] : []), ...node.body];
       const table = scheduleRows(texts.filter((t) => TABLE_LINE.test(t)));
-      schedule = [...schedule, ...table.rows];
-      const other = [...texts.filter((t) => !TABLE_LINE.test(t)), ...node.children.flatMap(textsUnderChild)].flatMap((t) => itemsOf(t, frames));
+      const lines = texts.filter((t) => !TABLE_LINE.test(t)).map((t) => ({ t, row: scheduleLine(t) }));
+      schedule = [...schedule, ...table.rows, ...lines.flatMap(({ row }) => (row ? [row] : []))];
+      const other = [...lines.filter(({ row }) => !row).map(({ t }) => t), ...node.children.flatMap(textsUnderChild)].flatMap((t) => itemsOf(t, frames));
       // Words under 工作安排 that are not its table (a list of months written as paragraphs) stay as an area.
-      if (other.length || !table.rows.length) addSection({ ...node, lead: undefined, body: [...other, ...table.rest], children: [] }, node.title || '工作安排');
+      if (other.length || !schedule.length) addSection({ ...node, lead: undefined, body: [...other, ...table.rest], children: [] }, node.title || '工作安排');
     } else if (part === 'guidance' && !node.children.some((c) => c.style !== 'point')) {
       addGuidance(itemsUnder(node, frames), 'guidance');
     } else if (part === 'problems' || part === 'nextSteps' || part === 'goals' || part === 'guidance') {

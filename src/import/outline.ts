@@ -4,7 +4,7 @@
 export type HeadingStyle = 'cn' | 'cn-paren' | 'num' | 'num-paren' | 'part' | 'point';
 
 /** The genre parts a heading can name. Containers (measures, keyPoints, theme) hold the sections under them. */
-export type PartKind = 'problems' | 'nextSteps' | 'guidance' | 'theme' | 'goals' | 'measures' | 'keyPoints' | 'safeguards' | 'schedule';
+export type PartKind = 'problems' | 'nextSteps' | 'guidance' | 'theme' | 'goals' | 'measures' | 'achievements' | 'keyPoints' | 'safeguards' | 'schedule';
 
 export interface OutlineNode {
   style: HeadingStyle;
@@ -50,6 +50,8 @@ const PARTS: Array<{ part: PartKind; re: RegExp }> = [
   { part: 'goals', re: /^(?:工作|总体|主要|年度)?目标(?:任务)?$|^目标任务$/ },
   { part: 'keyPoints', re: /^(?:\d{4}年)?(?:主要|重点)?工作要点$/ },
   { part: 'measures', re: /^(?:主要|具体|工作|重点)?(?:措施|任务|工作重点|重点工作|工作任务|实施步骤|工作内容)$|^重点工作$|^主要工作$|^(?:主要|重点|具体)?(?:工作|任务)(?:和|与|及)(?:措施|举措)$|^(?:主要|重点|工作)?举措$/ },
+  // A summary's 主要工作及成效 holding （一）（二）…: a container of areas, like a plan's 主要措施.
+  { part: 'achievements', re: /^(?:主要|重点|年度|上半年|全年)?(?:工作|做法)(?:开展)?(?:和|及|与)?(?:成效|成绩|亮点|情况|进展|完成情况)$|^(?:主要|工作)?(?:成效|成绩)(?:和|及|与)(?:做法|经验)$|^主要做法$|^工作回顾$/ },
   { part: 'safeguards', re: /组织保障|保障措施|工作保障|组织领导$|工作要求$/ },
   { part: 'schedule', re: /工作安排$|行事历|日程安排|工作日程|工作进度/ },
 ];

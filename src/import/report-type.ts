@@ -71,8 +71,10 @@ export function guessReportType(outline: RecoveredOutline): TypeGuess {
 
   const title = outline.title ?? '';
   const nodes = flatten(outline.nodes);
-  const parts = new Set(nodes.map((n) => n.part).filter(Boolean));
-  const areas = outline.nodes.filter((n) => !n.part);
+  // 主要工作 heads a plan's measures and a summary's achievements alike: only 措施/任务 says plan.
+  const parts = new Set(nodes.filter((n) => n.part !== 'measures' || /措施|举措|任务|步骤/.test(n.title)).map((n) => n.part).filter(Boolean));
+  // The areas: top-level headings that name no part, and the （一）（二） groups inside a container part.
+  const areas = outline.nodes.flatMap((n) => (!n.part ? [n] : ['measures', 'achievements', 'keyPoints'].includes(n.part) ? n.children.filter((c) => c.style !== 'point') : []));
   const opening = outline.opening.join('');
   const body = [opening, ...nodes.flatMap((n) => [n.line, ...n.body])].join('\n');
 
@@ -96,7 +98,7 @@ export function guessReportType(outline: RecoveredOutline): TypeGuess {
   if (/特制定本(?:计划|方案)/.test(opening)) add('work-plan', 3, '开头说“特制定本计划”');
   if (parts.has('keyPoints') || /工作要点|提出如下要点/.test(opening)) add('key-points', 3, '正文说“工作要点”');
   if (parts.has('theme') || /总体要求(?:是)?[：:]/.test(opening)) add('key-points', 2, '有“总体要求”');
-  const pointAreas = areas.filter((n) => n.style === 'cn' && n.children.length && n.children.every((c) => c.style === 'num')).length;
+  const pointAreas = areas.filter((n) => n.children.length && n.children.every((c) => c.style === 'num')).length;
   if (areas.length && pointAreas === areas.length && !parts.has('problems')) add('key-points', 2, '各部分下列 1. 2. 要点');
 
   // The tense: summaries look back, plans and key points ahead.

@@ -80,3 +80,17 @@ export function scheduleRows(lines: string[]): { rows: ScheduleRow[]; rest: stri
   }
   return { rows: rows.slice(0, LIMITS.scheduleRows), rest };
 }
+
+/** A time a schedule line starts with: 9月, 9月上旬, 9—10月, 第3周, 第1—2周, 9月1日—9月7日, 寒假. */
+const WHEN = /^((?:第\s*\d{1,2}(?:\s*[—–\-~至]\s*\d{1,2})?\s*周|\d{1,2}(?:\s*[—–\-~至]\s*\d{1,2})?\s*月(?:份|上旬|中旬|下旬|初|底|中)?(?:\d{1,2}日(?:\s*[—–\-~至]\s*(?:\d{1,2}月)?\d{1,2}日)?)?|寒假|暑假|开学前|学期初|学期末|期中|期末)(?:[（(][^）)]{1,30}[）)])?)\s*[：:]\s*(.+)$/;
+
+/**
+ * A schedule written as lines ("9月：开学典礼；新生教育") rather than a table: its rows, or null when a line is not one.
+ * @example scheduleLine('10月：国庆主题教育；运动会') // { when: '10月', items: ['国庆主题教育', '运动会'] }
+ */
+export function scheduleLine(line: string): ScheduleRow | null {
+  const m = WHEN.exec(line.trim());
+  if (!m) return null;
+  const items = m[2].split(/[；;]/).map((s) => s.trim().replace(/[。，,]+$/, '')).filter(Boolean);
+  return items.length ? { when: m[1].slice(0, LIMITS.shortText), items: items.slice(0, LIMITS.listItems) } : null;
+}

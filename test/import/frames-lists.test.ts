@@ -105,3 +105,35 @@ describe('report type from content', () => {
     expect(bare.warnings.some((w) => w.code === 'unsure-type')).toBe(true);
   });
 });
+
+describe('shapes other writers use', () => {
+  it('reads a summary’s 主要工作及成效 holding （一）（二）… as its areas, and a lead-in before a list as a frame', () => {
+    const text = [
+      '某区教育局2024年上半年工作总结',
+      '一、主要工作及成效',
+      '（一）基础教育提质扩容。新建小学1所，新增学位1080个。',
+      '（二）教师队伍持续优化。招聘教师85名。',
+      '二、存在的问题',
+      '当前工作中还存在一些问题：1.城区学位紧张；2.乡村教师缺编约45人。',
+    ].join('\n');
+    const { facts, frames } = importReport(text);
+    expect(facts.sections.map((s) => [s.topic, s.facts])).toEqual([
+      ['基础教育提质扩容', ['新建小学1所，新增学位1080个。']],
+      ['教师队伍持续优化', ['招聘教师85名。']],
+    ]);
+    expect(facts.problems).toEqual(['城区学位紧张', '乡村教师缺编约45人']);
+    expect(frames).toEqual(['当前工作中还存在一些问题：']);
+  });
+
+  it('reads a schedule written as lines (9月：……) and goals after 主要目标是：', () => {
+    const text = ['某中学2025年秋季学期德育工作计划', '一、工作目标', '本学期的主要目标是：1.达标率95%以上；2.创建文明班级10个。', '二、主要措施', '（一）养成教育', '每月开展1次班会评比。', '三、工作安排', '9月：开学典礼', '10月中旬：运动会；国庆主题教育', '第18周（1月5日—1月9日）：期末总结'].join('\n');
+    const { facts } = importReport(text);
+    expect(facts.goals).toEqual(['达标率95%以上', '创建文明班级10个']);
+    expect(facts.schedule).toEqual([
+      { when: '9月', items: ['开学典礼'] },
+      { when: '10月中旬', items: ['运动会', '国庆主题教育'] },
+      { when: '第18周（1月5日—1月9日）', items: ['期末总结'] },
+    ]);
+    expect(facts.sections.map((s) => s.topic)).toEqual(['养成教育']);
+  });
+});
