@@ -88,13 +88,15 @@ export function isBoilerplate(line: string): boolean {
   return NAV_BAR.test(text) || BOILERPLATE.some((re) => re.test(text));
 }
 
-/** What a page glues to the end of a report line: "本文选自……", "转载请注明出处", a domain. */
-const GLUED_TAIL = /(?:本文(?:选自|来自|来源|出自|由)|转载请注明(?:出处|来源)?|转载自|原创首发|文章来源)[^。，；]*$|\s*(?:https?:\/\/)?(?:www\w?\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|cc|top|info|vip)(?:\/\S*)?\s*$/i;
+/** What a page glues to the end of a report line: "本文选自……", "转载请注明出处". */
+const GLUED_TAIL = /(?:本文(?:选自|来自|来源|出自|由)|转载请注明(?:出处|来源)?|转载自|原创首发|文章来源)[^。，；]*$/;
+/** A site's domain glued to the end of a heading (not a government or school site a report may cite). */
+const GLUED_DOMAIN = /\s*(?:https?:\/\/)?(?:www\w?\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|cc|top|info|vip)(?:\/\S*)?\s*$/i;
 
 /** A report line without the page's tail glued to it; the tail is returned so the warning can show it. */
 export function withoutGluedTail(line: string): { line: string; tail?: string } {
-  const m = GLUED_TAIL.exec(line);
-  if (!m || m.index === 0) return { line };
+  const m = GLUED_TAIL.exec(line) ?? (/[。；]/.test(line) ? null : GLUED_DOMAIN.exec(line));
+  if (!m || m.index === 0 || /\.(?:gov|edu)\.cn\b/i.test(m[0])) return { line };
   return { line: line.slice(0, m.index).trimEnd(), tail: m[0].trim() };
 }
 
@@ -189,8 +191,8 @@ function withoutRepeatedHeader(lines: string[], removed: string[]): string[] {
       removed.push(line);
       return;
     }
-    const later = lines.slice(i + 1, i + 4).find((next) => next.length >= 6 && next !== line && line.endsWith(next) && LISTING_PREFIX.test(line.slice(0, line.length - next.length)));
-    if (i < headerEnd && later) {
+    const later = i < headerEnd && lines.slice(i + 1, i + 4).find((next) => next.length >= 6 && next !== line && line.endsWith(next) && LISTING_PREFIX.test(line.slice(0, line.length - next.length)));
+    if (later) {
       removed.push(line);
       return;
     }

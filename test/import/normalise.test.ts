@@ -102,3 +102,11 @@ describe('web pages around the report', () => {
     expect(text.split('\n')).toEqual(['某区教育局上半年工作总结篇五', '2023年上半年，某区教育局稳步推进各项工作，现将情况总结如下。', '一、抓教学', '听课620节。']);
   });
 });
+
+describe('glued domains', () => {
+  it('cuts a site domain glued to a heading, not an address a sentence cites', () => {
+    expect(normaliseText('二、改善办学条件www.fanwen8.com\n学生可登录www.zxx.edu.cn学习。\n详见区教育局网站www.qhjy.gov.cn').text).toBe(
+      '二、改善办学条件\n学生可登录www.zxx.edu.cn学习。\n详见区教育局网站www.qhjy.gov.cn',
+    );
+  });
+});
