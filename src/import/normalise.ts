@@ -24,7 +24,8 @@ function simplify(text: string): string {
 const TONE = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ';
 const SYLLABLE = `[a-zü]*[${TONE}][a-zü${TONE}]*`;
 /** `總結(jié)`, `统（tǒng）`, `教育(jiào yù)`: a reading in half- or full-width parentheses right after a Han character. */
-const PINYIN_READING = new RegExp(`(?<=[\\u3400-\\u9fff])\\s?[(（]\\s*${SYLLABLE}(?:[\\s'’·-]+${SYLLABLE}){0,5}\\s*[)）]`, 'giu');
+// Later syllables may be toneless (地方 dì fang): only the first must carry a tone mark.
+const PINYIN_READING = new RegExp(`(?<=[\\u3400-\\u9fff])\\s?[(（]\\s*${SYLLABLE}(?:[\\s'’·-]+(?:${SYLLABLE}|[a-zü]{1,6})){0,6}\\s*[)）]`, 'giu');
 
 const ENTITIES: Record<string, string> = { nbsp: ' ', ensp: ' ', emsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ldquo: '“', rdquo: '”', hellip: '…', mdash: '—', middot: '·' };
 
@@ -95,7 +96,8 @@ const GLUED_DOMAIN = /\s*(?:https?:\/\/)?(?:www\w?\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)
 
 /** A report line without the page's tail glued to it; the tail is returned so the warning can show it. */
 export function withoutGluedTail(line: string): { line: string; tail?: string } {
-  const m = GLUED_TAIL.exec(line) ?? (/[。；]/.test(line) ? null : GLUED_DOMAIN.exec(line));
+  // Headings are short; a long line is a paragraph (and the domain pattern would take quadratic time on it).
+  const m = GLUED_TAIL.exec(line) ?? (line.length > 120 || /[。；]/.test(line) ? null : GLUED_DOMAIN.exec(line));
   if (!m || m.index === 0 || /\.(?:gov|edu)\.cn\b/i.test(m[0])) return { line };
   return { line: line.slice(0, m.index).trimEnd(), tail: m[0].trim() };
 }
