@@ -88,6 +88,7 @@ export function mountWidget(root: ShadowRoot, options: WidgetOptions) {
   /** A turn came back: show it, and move to review when the interview is done. */
   function take(turn: Turn) {
     facts = turn.facts ?? facts;
+    if (typeof facts.type === 'string') nameType(facts.type);
     chat!.bot(turn.reply, facts);
     if (turn.state === 'confirming' || turn.state === 'ready') void openReview();
   }
@@ -228,13 +229,20 @@ export function mountWidget(root: ShadowRoot, options: WidgetOptions) {
     }
   }
 
-  void api.reportTypes().then(
-    ({ types }) => {
-      const name = types.find((t) => t.id === options.type)?.name;
-      if (name) replaceChildren(heading, `公文起草助手 · ${name}`);
-    },
-    () => {},
-  );
+  /** The header names the type being written: the widget's own, or the one an imported report turned out to be. */
+  let named = '';
+  function nameType(typeId: string) {
+    if (!typeId || typeId === named) return;
+    named = typeId;
+    void api.reportTypes().then(
+      ({ types }) => {
+        const name = types.find((t) => t.id === typeId)?.name;
+        if (name && named === typeId) replaceChildren(heading, `公文起草助手 · ${name}`);
+      },
+      () => {},
+    );
+  }
+  nameType(options.type);
 
   let armed = false;
   restart.addEventListener('click', () => {

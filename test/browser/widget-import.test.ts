@@ -9,12 +9,15 @@ import type { Page } from 'playwright-core';
 import { composeDraft } from '../../src/compose/draft-pipeline.js';
 import { offlineComposer } from '../../src/compose/offline-composer.js';
 import { renderDocx } from '../../src/render/docx.js';
-import { reportTypes } from '../helpers/app.js';
+import { loadReportTypes } from '../../src/domain/report-types.js';
+import { readPromptFiles } from '../../src/node/prompt-files.js';
 import { examples } from '../helpers/examples.js';
 import { appAndBrowser, screenshots } from './harness.js';
 import { answer, lastBot, widgetIn } from './widget-driver.js';
 
 const live = appAndBrowser();
+// Not helpers/app.js: importing it here would load the widget bundle before the harness rebuilds it.
+const reportTypes = loadReportTypes(readPromptFiles());
 const fixture = (path: string) => readFileSync(new URL(`../fixtures/import/${path}`, import.meta.url), 'utf8');
 
 async function open(width: number): Promise<Page> {
@@ -88,6 +91,8 @@ describe('widget: start from last year’s report', () => {
     await screenshots(page, 'import-04-collection');
     await widget.getByRole('button', { name: '开始核对' }).click();
     await expect.poll(() => lastBot(widget)).toContain('芦溪区教育局2025年工作计划');
+    // The widget was opened for an annual summary; the header now names what is being written.
+    await expect.poll(() => widget.locator('header h2').innerText()).toBe('公文起草助手 · 工作计划');
     await page.close();
   });
 
