@@ -167,7 +167,7 @@ function textsUnderChild(node: OutlineNode): string[] {
 }
 
 /** Numbering at the start of an item (1. （1） 一、), which the draft writes itself. */
-const LEADING_NUMBER = /^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)][、.．]?|\d{1,2}(?:[、．]|\.(?!\d))|[①②③④⑤⑥⑦⑧⑨⑩])\s*/;
+const LEADING_NUMBER = /^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)][、.．]?|\d{1,2}(?:[、．]|\.(?!\d))|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]{1,2}是[，,、：:]?|(?:首先|其次|再次|最后)[，,、：:])\s*/;
 const unnumbered = (text: string) => text.replace(LEADING_NUMBER, '').trim();
 
 /** One paragraph's items: frames it opens with dropped, a list split into items, else the paragraph as it is. */
@@ -360,6 +360,8 @@ function toFactSheet(outline: RecoveredOutline, warnings: ImportWarning[]): { fa
  */
 function openingParts(text: string, period: string | undefined, leadership: string | undefined, org: string | undefined, frames: string[]): { guidance: string[]; theme: string } {
   let out = text.replace(/^(?:总体要求|总体思路|总体目标|指导思想)[:：]\s*/, '');
+  // 2025年，全县教育工作的总体思路是：…… — the words that name the part are no part of the theme.
+  out = out.replace(/^(?:[^，。：]{0,12}[，,])?[^，。：]{0,24}(?:总体(?:思路|要求|目标)|指导思想|工作思路)(?:是|为)[：:]\s*/, '');
   if (period && new RegExp(`^${escapeRe(period)}[，,]`).test(out)) out = out.slice(period.length).replace(/^[，,\s]+/, '');
   if (leadership) out = out.replace(new RegExp(`在${escapeRe(leadership)}的(?:正确|坚强|精心|大力|有力)?领导(?:和[^，,。；]{0,20})?下[，,]?`), '');
   out = out.replace(/^(?:我局|我校|我们|全[区县市]教育系统)[，,]?/, '');

@@ -97,7 +97,7 @@ export function guessReportType(outline: RecoveredOutline): TypeGuess {
   }
   if (/特制定本(?:计划|方案)/.test(opening)) add('work-plan', 3, '开头说“特制定本计划”');
   if (parts.has('keyPoints') || /工作要点|提出如下要点/.test(opening)) add('key-points', 3, '正文说“工作要点”');
-  if (parts.has('theme') || /总体要求(?:是)?[：:]/.test(opening)) add('key-points', 2, '有“总体要求”');
+  if (parts.has('theme') || /总体(?:要求|思路)(?:是)?[：:]/.test(opening)) add('key-points', 2, '有“总体要求”');
   const pointAreas = areas.filter((n) => n.children.length && n.children.every((c) => c.style === 'num')).length;
   if (areas.length && pointAreas === areas.length && !parts.has('problems')) add('key-points', 2, '各部分下列 1. 2. 要点');
 

@@ -137,3 +137,13 @@ describe('shapes other writers use', () => {
     expect(facts.sections.map((s) => s.topic)).toEqual(['养成教育']);
   });
 });
+
+describe('key points as other writers set them out', () => {
+  it('takes 一是 lines as items without their 一是, and the theme without “总体思路是：”', () => {
+    const text = ['某县教育体育局2025年工作要点', '2025年，全县教育工作的总体思路是：以办好人民满意的教育为目标，提升质量。', '一、提升办学质量', '一是推进课堂改革，公开课80节；', '二是加强质量监测，覆盖学生1.2万名。'].join('\n');
+    const { facts } = importReport(text);
+    expect(facts.theme).toBe('以办好人民满意的教育为目标，提升质量');
+    expect(facts.sections[0].facts.map((f) => f.replace(/[；。]$/, ''))).toEqual(['推进课堂改革，公开课80节', '加强质量监测，覆盖学生1.2万名']);
+    expect(facts.type).toBe('key-points');
+  });
+});
