@@ -66,6 +66,7 @@ const BOILERPLATE: RegExp[] = [
   /^(?:上一篇|下一篇|上一页|下一页|上篇|下篇|前一篇|后一篇)(?:[:：].*)?$/,
   /(?:小编|本站|网友上传|不代表本站|咨询客服|原创文章|感谢您的(?:阅读|参阅|浏览)|欢迎(?:阅读|参考|借鉴|分享|收藏)|仅供参考|希望(?:对|能)(?:您|你|大家)有所?帮助|加微信|扫码|VIP|会员专享|开通会员)/i,
   /^(?:www\.|https?:\/\/)\S*$/i,
+
   /设为首页|加入收藏|收藏本站|联系我们|关于我们|网站地图|投稿须知/,
   /^(?:相关推荐|相关文章|相关阅读|热门文章|热门推荐|推荐阅读|猜你喜欢|延伸阅读|精彩专题|热门标签)[:：]/,
   // a date (and time) then meta labels: "2012-08-13 来源:… 点击:"
@@ -86,8 +87,11 @@ export function isBoilerplate(line: string): boolean {
   if (!text) return false;
   if (text.length > 160) return false; // a real paragraph, even if it mentions 来源
   if (/^\|.*\|$/.test(text)) return false; // a table row, not a navigation bar
-  return NAV_BAR.test(text) || BOILERPLATE.some((re) => re.test(text));
+  return NAV_BAR.test(text) || BOILERPLATE.some((re) => re.test(text)) || (SITE_ADDRESS.test(text) && !LOOKS_NUMBERED.test(text) && !/\.(?:gov|edu)\.cn/i.test(text));
 }
+
+/** A site's name with its address on a line of its own: "范文吧 www.fanwenba8.com" (a heading with a domain glued on is cut instead). */
+const SITE_ADDRESS = /^[^\s，。；：、]{1,12}\s*[-—|:：]?\s*(?:https?:\/\/)?(?:www\w?\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|cc|top|info|vip)(?:\/\S*)?$/i;
 
 /** What a page glues to the end of a report line: "本文选自……", "转载请注明出处". */
 const GLUED_TAIL = /(?:本文(?:选自|来自|来源|出自|由)|转载请注明(?:出处|来源)?|转载自|原创首发|文章来源)[^。，；]*$/;

@@ -100,6 +100,7 @@ const PARAGRAPH_OPENING = /(?<=[\u4e00-\u9fff])(?:全年|今年|年内|本年度
 const DATE_LINE = /^(?:\d{4}年\d{1,2}月\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$/;
 const ORG_LINE = /^[^\s，。；：,.;:！？!?]{2,30}$/;
 const TITLE_WORDS = /总结|计划|要点|方案|打算|报告|安排|意见|规划/;
+const UNIT_NAME = /教育局|教体局|教育体育局|教委|教育委员会|学校|中学|小学|幼儿园|中心校/;
 
 /** Reads one line as a heading: numbered, or an unnumbered genre part heading (short, no sentence inside). */
 function headingOf(line: string): OutlineNode | undefined {
@@ -112,7 +113,8 @@ function headingOf(line: string): OutlineNode | undefined {
     const { title, lead } = splitRunIn(rest);
     return { style, number: m[1], title, line: rest, lead, part: title ? partOf(title) : undefined, body: [], children: [] };
   }
-  if (line.length <= 24 && !/[。；，,！？]/.test(line.replace(/[：:]$/, ''))) {
+  // An unnumbered line naming the unit is the report's title (某县教育局2023年工作要点), not a part heading.
+  if (line.length <= 24 && !/[。；，,！？]/.test(line.replace(/[：:]$/, '')) && !UNIT_NAME.test(line)) {
     const part = partOf(line);
     if (part) return { style: 'part', number: '', title: line.replace(/[：:]$/, ''), line, part, body: [], children: [] };
   }

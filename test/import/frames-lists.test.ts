@@ -147,3 +147,13 @@ describe('key points as other writers set them out', () => {
     expect(facts.type).toBe('key-points');
   });
 });
+
+describe('the title among web lines', () => {
+  it('does not take a title naming the unit and a year (……2023年工作要点) for a next-steps heading', () => {
+    const { facts } = importReport(['某站 www.example-fanwen.com', '清水县教育局2023年工作要点', '一、加强党建引领', '1、开展活动4次。', '2、培育品牌学校8所。'].join('\n'));
+    expect(facts.title).toBe('清水县教育局2023年工作要点');
+    expect(facts.type).toBe('key-points');
+    expect(facts.nextSteps).toBeUndefined();
+    expect(facts.sections[0].facts).toEqual(['开展活动4次。', '培育品牌学校8所。']);
+  });
+});

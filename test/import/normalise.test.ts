@@ -82,6 +82,7 @@ describe('web pages around the report', () => {
       '2021/03/02 09:15',
       '演讲稿写作网，原创写作、专注精品。',
       '相关推荐：学校安全工作总结 | 幼儿园安全工作总结',
+      '范文吧 www.fanwenba8.com',
     ]) {
       expect(isBoilerplate(line), line).toBe(true);
     }
