@@ -4,6 +4,7 @@
  */
 import { LIMITS, type FactSheet } from '../domain/fact-sheet.js';
 import { findFigures } from '../domain/figures.js';
+import { TYPE_NAMES } from '../import/report-type.js';
 import { hasValue, sectionIndexOf, type CollectedFacts } from './collected-facts.js';
 
 /** What the interview remembers of the import: the facts as imported and the parts to ask, for 重新开始. */
@@ -94,6 +95,11 @@ const HOW =
  * empty (the type's own question is asked then).
  */
 export function reviewQuestion(facts: CollectedFacts, key: string): string | null {
+  if (key === 'type') {
+    // Asked first when the import could not tell the type for sure (ImportResult.reportType.unsure).
+    const names = Object.values(TYPE_NAMES).join('、');
+    return `看不太准原报告是哪一种：暂按“${TYPE_NAMES[facts.type] ?? facts.type}”处理。这次要写哪一种？\n请回复：${names}；就按“${TYPE_NAMES[facts.type] ?? facts.type}”请回复“不变”。`;
+  }
   if (!hasValue(facts, key)) return null;
   if (key === 'period') {
     return `原报告写的是“${facts.period}”，这次写哪个时间段？\n例如：2026年、2026年上半年；时间段不变请回复“不变”。`;
@@ -119,7 +125,7 @@ export function reviewQuestion(facts: CollectedFacts, key: string): string | nul
 export function partName(facts: CollectedFacts, key: string): string {
   const index = sectionIndexOf(key);
   if (index !== null) return `“${facts.sections[index]?.topic ?? `第${index + 1}个工作领域`}”`;
-  return PART_NAMES[key as ListPart] ?? (key === 'period' ? '时间段' : key);
+  return PART_NAMES[key as ListPart] ?? (key === 'period' ? '时间段' : key === 'type' ? '报告类型' : key);
 }
 
 /**

@@ -19,6 +19,7 @@ import {
   sectionIndexOf,
   type CollectedFacts,
 } from './collected-facts.js';
+import { TYPE_NAMES, typeFromName } from '../import/report-type.js';
 import { detectControl } from './controls.js';
 import {
   dropPart,
@@ -240,12 +241,18 @@ const IMPORT_HELP = '逐项回复“不变”（沿用原文，数字一字不�
  * part — instead of every question afresh. `notes` (the import's warnings) are shown once, in this reply.
  * @example startImportInterview(types.get('annual-summary')!, importedFacts(result.facts, 'annual-summary'), ['…'])
  */
-export function startImportInterview(type: ReportType, facts: CollectedFacts, notes: string[] = []): { state: InterviewState; reply: Reply } {
-  const review = reviewPlan(facts);
+export function startImportInterview(
+  type: ReportType,
+  facts: CollectedFacts,
+  notes: string[] = [],
+  options: { askType?: boolean } = {},
+): { state: InterviewState; reply: Reply } {
+  // An import unsure of the type asks it first (see answerType).
+  const review = [...(options.askType ? ['type'] : []), ...reviewPlan(facts)];
   const state: InterviewState = { ...freshState(type), facts: structuredClone(facts), review, imported: { facts: structuredClone(facts), review: [...review] } };
   const areas = facts.sections.length;
   const lead = [
-    `您好！已读入原报告${facts.title ? `“${facts.title}”` : ''}（${type.name}，${areas} 个工作领域）。我们只核对有变化的地方：先问时间段，再逐个部分确认。`,
+    `您好！已读入原报告${facts.title ? `“${facts.title}”` : ''}（${type.name}，${areas} 个工作领域）。我们只核对有变化的地方：${options.askType ? '先确认报告类型，再问时间段' : '先问时间段'}，再逐个部分确认。`,
     IMPORT_HELP,
     ...(notes.length ? ['导入时的提示：', ...notes.map((n) => `· ${n}`)] : []),
   ].join('\n');
@@ -411,6 +418,7 @@ export function beginTurn(state: InterviewState, type: ReportType, rawText: stri
   }
 
   const key = state.current!;
+  if (key === 'type' && state.review?.includes('type')) return { kind: 'reply', ...answerType(state, type, text, control?.kind) };
   const reviewing = (state.review?.includes(key) || (state.imported && state.editing === key)) && hasValue(state.facts, key);
   if (reviewing) {
     const answer = reviewAnswer(text) ?? (control?.kind === 'skip' || control?.kind === 'confirm' ? 'keep' : null);
@@ -433,6 +441,23 @@ export function beginTurn(state: InterviewState, type: ReportType, rawText: stri
   if (DIRECT_FIELDS.has(key)) return finishDirect(state, type, key, text);
   const capped = capAnswer(text);
   return { kind: 'parse', input: { typeId: type.id, field: key, question: questionText(type, state.facts, key, state.review), text: capped.text } };
+}
+
+/**
+ * The type an import was unsure of: 不变 (or 跳过) keeps the guess, a type's name switches to it — the session
+ * drafts with `state.type` from the next turn on.
+ */
+function answerType(state: InterviewState, type: ReportType, text: string, control: string | undefined) {
+  const keep = reviewAnswer(text) === 'keep' || control === 'skip' || control === 'confirm';
+  const chosen = keep ? state.type : typeFromName(text.replace(/[。.!！\s]+$/, '').replace(/^(?:是|写|改为|改成|换成|按)/, ''));
+  if (!chosen) return respond(state, type, '没有看懂要写哪一种报告。', text);
+  const next = changed(state, (s) => {
+    s.type = chosen;
+    s.facts.type = chosen;
+    s.review = (s.review ?? []).filter((k) => k !== 'type');
+    s.editing = null;
+  });
+  return respond(next, type, `好的，按“${TYPE_NAMES[chosen] ?? chosen}”来写。`, text);
 }
 
 /** 不变 / 跳过 keep a reviewed part exactly as imported; 删除 drops it (not the period, nor the last work area). */

@@ -3,6 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { ImportFileError, fileText } from '../import/file-text.js';
 import { importReport } from '../import/import-report.js';
 import { ApiError, errorBodySchema, validationError } from './errors.js';
+import { reportChoiceSchema, reportTypeGuessSchema } from './session-import.js';
 import { createRouter } from './router.js';
 
 /** Uploads may be this large (a .docx with images); JSON bodies keep the app-wide 256 KiB limit. */
@@ -35,7 +36,10 @@ export const importResultSchema = z
     facts: z.record(z.string(), z.unknown()).openapi({ description: '恢复出的事实表；valid 为 false 时缺必填项，见 warnings' }),
     valid: z.boolean(),
     warnings: z.array(warningSchema),
-    reports: z.array(z.object({ index: z.number().int(), title: z.string(), type: z.string() })).optional(),
+    reportType: reportTypeGuessSchema,
+    frames: z.array(z.string()).openapi({ description: '认作衔接语（套话）而没有作为事实导入的句子，如“在肯定成绩的同时……”“现将……总结如下”' }),
+    reports: z.array(reportChoiceSchema).optional().openapi({ description: '文件中有多篇报告时列出各篇，用 report 指定导入哪一篇' }),
+    text: z.string().optional().openapi({ description: '上传文件时：从文件中读出的全文，可原样作为 POST /api/sessions 的 import 开始对话' }),
   })
   .openapi('ImportResult');
 
@@ -55,7 +59,7 @@ const importRoute = createRoute({
   path: '/api/imports',
   summary: '从旧报告导入事实表',
   description:
-    '提交去年的报告或网上找到的范文：JSON `{ "text": "…" }`（不超过 256 KiB），或 multipart/form-data 上传 `file`（.docx、.txt、.md，不超过 5 MiB）。去掉网页导航和广告、繁体转简体、删去拼音注音，恢复各级标题，返回事实表和提示（哪些是推断的、哪些没找到）。一个文件有多篇时返回 `reports` 供选择，用 `report` 指定第几篇。',
+    '提交去年的报告或网上找到的范文：JSON `{ "text": "…" }`（不超过 256 KiB），或 multipart/form-data 上传 `file`（.docx、.txt、.md，不超过 5 MiB）。去掉网页导航和广告、繁体转简体、删去拼音注音，恢复各级标题，返回事实表和提示（哪些是推断的、哪些没找到）。一个文件有多篇时返回 `reports`（各篇的标题、推断的类型、工作领域数和事实条数）供选择，用 `report` 指定第几篇。报告类型按内容（结构、时态、各部分讲什么）推断，标题只是依据之一，`reportType` 给出把握和依据；认作套话的句子列在 `frames`，不作为事实。上传文件时另返回读出的全文 `text`，可直接用于 `POST /api/sessions` 的 `import`。',
   middleware: [mediaTypeCheck] as const,
   request: {
     body: {
@@ -91,7 +95,7 @@ export function importRoutes() {
       if (error instanceof ImportFileError) throw new ApiError(error.message.startsWith('不支持的文件类型') ? 415 : 400, 'unreadable_file', `${file.name}：${error.message}`);
       throw error;
     }
-    return c.json(importReport(text, { report }), 200);
+    return c.json({ ...importReport(text, { report }), text }, 200);
   });
   return router;
 }

@@ -3,7 +3,7 @@ import { z } from '@hono/zod-openapi';
 import { importedFacts } from '../dialogue/import-review.js';
 import { startImportInterview } from '../dialogue/interview.js';
 import type { ReportType } from '../domain/report-types.js';
-import { importReport, type ReportChoice } from '../import/import-report.js';
+import { importReport, type ImportResult, type ReportChoice } from '../import/import-report.js';
 import { validationError } from './errors.js';
 
 /** The body fields an import adds to POST /api/sessions. */
@@ -23,8 +23,29 @@ export const importFields = {
     .openapi({ description: 'import 中有多篇报告时导入第几篇（从 1 起），默认第 1 篇；有多篇时响应带 reports 供选择', example: 1 }),
 };
 
+export const reportChoiceSchema = z
+  .object({
+    index: z.number().int().openapi({ description: '第几篇（从 1 起），即 report 的取值' }),
+    title: z.string(),
+    type: z.string().openapi({ description: '按内容推断的报告类型' }),
+    confidence: z.number().openapi({ description: '类型推断的把握（0–1）' }),
+    areas: z.number().int().openapi({ description: '将导入的工作领域数' }),
+    facts: z.number().int().openapi({ description: '将导入的事实条数（各工作领域合计）' }),
+  })
+  .openapi('ReportChoice');
+
+export const reportTypeGuessSchema = z
+  .object({
+    type: z.string(),
+    confidence: z.number().openapi({ description: '0–1：领先第二名的程度；低于 0.5 时 unsure 为 true' }),
+    reasons: z.array(z.string()).openapi({ description: '据以判断的依据（中文）' }),
+    alternative: z.string().optional().openapi({ description: '第二可能的类型' }),
+    unsure: z.boolean().openapi({ description: '没有把握：对话会先问报告类型' }),
+  })
+  .openapi('ReportTypeGuess');
+
 export const reportChoicesSchema = z
-  .array(z.object({ index: z.number().int(), title: z.string(), type: z.string() }))
+  .array(reportChoiceSchema)
   .optional()
   .openapi({ description: '导入的文字中有多篇报告时列出各篇，可用 report 另选一篇重新开始' });
 
@@ -35,7 +56,7 @@ export const reportChoicesSchema = z
 export function startFromImport(
   reportTypes: Map<string, ReportType>,
   input: { text: string; typeId?: string; report?: number },
-): ReturnType<typeof startImportInterview> & { reports?: ReportChoice[] } {
+): ReturnType<typeof startImportInterview> & { reportType: ImportResult['reportType']; reports?: ReportChoice[] } {
   if (!input.text.trim()) throw validationError([{ path: 'import', message: '导入的报告全文（import）不能为空，请粘贴报告的文字' }]);
   const result = importReport(input.text, { report: input.report });
   const headless = result.warnings.some((w) => w.field === 'sections');
@@ -49,6 +70,7 @@ export function startFromImport(
   if (!type) throw validationError([{ path: 'type', message: `未知的报告类型“${typeId}”，可选：${[...reportTypes.keys()].join('、')}` }]);
   // The guessed type is moot once the caller chose one: that warning is not shown.
   const notes = result.warnings.filter((w) => !(input.typeId && w.field === 'type')).map((w) => w.message);
-  const started = startImportInterview(type, importedFacts(result.facts, type.id), notes);
-  return { ...started, ...(result.reports ? { reports: result.reports } : {}) };
+  // Unsure of the type and none given: the interview asks it first.
+  const started = startImportInterview(type, importedFacts(result.facts, type.id), notes, { askType: !input.typeId && result.reportType.unsure });
+  return { ...started, reportType: result.reportType, ...(result.reports ? { reports: result.reports } : {}) };
 }

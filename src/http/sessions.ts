@@ -22,7 +22,7 @@ import { isExpired } from '../store/retention.js';
 import { draftViewSchema } from './drafts.js';
 import { ApiError, errorBodySchema, validationError } from './errors.js';
 import { createRouter, type Deps } from './router.js';
-import { importFields, reportChoicesSchema, startFromImport } from './session-import.js';
+import { importFields, reportChoicesSchema, reportTypeGuessSchema, startFromImport } from './session-import.js';
 import { consolidationFields, startFromConsolidation } from './session-consolidation.js';
 import { clientAbort, streamDraft, wantsEventStream } from './sse.js';
 
@@ -57,7 +57,7 @@ const createSessionRoute = createRoute({
   path: '/api/sessions',
   summary: '开始一次对话式采集（可从旧报告导入）',
   description:
-    '按报告类型逐一提问（问题来自 prompts/<类型>/type.json），返回会话编号和第一个问题。提供 `import`（去年的报告或范文全文）时先导入，再只问有变化的地方：先问新的时间段，再逐个部分确认——回复“不变/沿用”原文照用，“删除”去掉该部分，或写出新的情况替换；导入提示只在第一条回复中显示。`type` 可覆盖推断的报告类型；文字中有多篇报告时响应带 `reports`，可用 `report` 另选一篇。文字为空或读不出报告时返回 400。提供 `consolidation`（POST /api/consolidations 返回的 facts）时，逐个核对合并后的工作领域，首条回复列出各项合计，合计用 PUT /api/sessions/:id/derived 改选。',
+    '按报告类型逐一提问（问题来自 prompts/<类型>/type.json），返回会话编号和第一个问题。提供 `import`（去年的报告或范文全文）时先导入，再只问有变化的地方：先问新的时间段，再逐个部分确认——回复“不变/沿用”原文照用，“删除”去掉该部分，或写出新的情况替换；导入提示只在第一条回复中显示。`type` 可覆盖推断的报告类型；文字中有多篇报告时响应带 `reports`（各篇的标题、推断的类型、工作领域数和事实条数），可用 `report` 另选一篇。文字为空或读不出报告时返回 400。提供 `consolidation`（POST /api/consolidations 返回的 facts）时，逐个核对合并后的工作领域，首条回复列出各项合计，合计用 PUT /api/sessions/:id/derived 改选。',
   request: {
     body: {
       required: true,
@@ -78,7 +78,10 @@ const createSessionRoute = createRoute({
     },
   },
   responses: {
-    201: { description: '会话已创建', content: { 'application/json': { schema: turnSchema.extend({ id: z.string(), reports: reportChoicesSchema }) } } },
+    201: {
+      description: '会话已创建',
+      content: { 'application/json': { schema: turnSchema.extend({ id: z.string(), reports: reportChoicesSchema, reportType: reportTypeGuessSchema.optional().openapi({ description: '导入时：按内容推断的报告类型和把握；没有把握且未给 type 时，第一个问题就是报告类型' }) }) } },
+    },
     ...errors,
   },
 });
@@ -262,7 +265,7 @@ export function sessionRoutes() {
   router.openapi(createSessionRoute, async (c) => {
     const deps = c.get('deps');
     const { type: typeId, import: text, report, consolidation } = c.req.valid('json');
-    let started: ReturnType<typeof startFromImport>;
+    let started: ReturnType<typeof startInterview> & Partial<Pick<ReturnType<typeof startFromImport>, 'reports' | 'reportType'>>;
     if (consolidation !== undefined) started = startFromConsolidation(deps.reportTypes, { sheet: consolidation, typeId });
     else if (text !== undefined) started = startFromImport(deps.reportTypes, { text, typeId, report });
     else {
@@ -270,11 +273,11 @@ export function sessionRoutes() {
       if (!type) throw validationError([{ path: 'type', message: `未知的报告类型“${typeId}”，可选：${[...deps.reportTypes.keys()].join('、')}` }]);
       started = startInterview(type);
     }
-    const { state, reply, reports } = started;
+    const { state, reply, reports, reportType } = started;
     const now = deps.now().toISOString();
     const session: Session = { ...state, id: deps.newId(), createdAt: now, updatedAt: now };
     await deps.store.saveSession(session);
-    return c.json({ id: session.id, ...turnBody(state, reply), ...(reports ? { reports } : {}) }, 201);
+    return c.json({ id: session.id, ...turnBody(state, reply), ...(reports ? { reports } : {}), ...(reportType ? { reportType } : {}) }, 201);
   });
 
   router.openapi(messageRoute, async (c) => {

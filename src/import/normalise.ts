@@ -24,7 +24,8 @@ function simplify(text: string): string {
 const TONE = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ';
 const SYLLABLE = `[a-zü]*[${TONE}][a-zü${TONE}]*`;
 /** `總結(jié)`, `统（tǒng）`, `教育(jiào yù)`: a reading in half- or full-width parentheses right after a Han character. */
-const PINYIN_READING = new RegExp(`(?<=[\\u3400-\\u9fff])\\s?[(（]\\s*${SYLLABLE}(?:[\\s'’·-]+${SYLLABLE}){0,5}\\s*[)）]`, 'giu');
+// Later syllables may be toneless (地方 dì fang): only the first must carry a tone mark.
+const PINYIN_READING = new RegExp(`(?<=[\\u3400-\\u9fff])\\s?[(（]\\s*${SYLLABLE}(?:[\\s'’·-]+(?:${SYLLABLE}|[a-zü]{1,6})){0,6}\\s*[)）]`, 'giu');
 
 const ENTITIES: Record<string, string> = { nbsp: ' ', ensp: ' ', emsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ldquo: '“', rdquo: '”', hellip: '…', mdash: '—', middot: '·' };
 
@@ -65,16 +66,44 @@ const BOILERPLATE: RegExp[] = [
   /^(?:上一篇|下一篇|上一页|下一页|上篇|下篇|前一篇|后一篇)(?:[:：].*)?$/,
   /(?:小编|本站|网友上传|不代表本站|咨询客服|原创文章|感谢您的(?:阅读|参阅|浏览)|欢迎(?:阅读|参考|借鉴|分享|收藏)|仅供参考|希望(?:对|能)(?:您|你|大家)有所?帮助|加微信|扫码|VIP|会员专享|开通会员)/i,
   /^(?:www\.|https?:\/\/)\S*$/i,
+
+  /设为首页|加入收藏|收藏本站|联系我们|关于我们|网站地图|投稿须知/,
+  /^(?:相关推荐|相关文章|相关阅读|热门文章|热门推荐|推荐阅读|猜你喜欢|延伸阅读|精彩专题|热门标签)[:：]/,
+  // a date (and time) then meta labels: "2012-08-13 来源:… 点击:"
+  /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:(?:来源|出处|点击|浏览|阅读|作者|编辑|发布|字号)[^，。]{0,30})?$/,
+  /^\d{4}年\d{1,2}月\d{1,2}日(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:来源|出处|点击|浏览|阅读|作者|编辑|发布|字号)[^，。]{0,30}$/,
+  // a site's slogan: "演讲稿写作网，原创写作、专注精品。"
+  /^[^\s，。；]{2,12}(?:网|站|文库)[，,、\s—\-]+[^。]{0,24}(?:原创|专注|精品|专业|写作|服务|顾问|首选|分享|下载)[^。]{0,16}。?$/,
   /^[^\s，。；：,.;:]{2,16}(?:网|范文网|文库|资料网|学习网|站)$/,
   /^\S{0,20}\|\s*\S{0,20}(?:\|\s*\S{0,20})+$/, // "首页 | 范文 | 总结" navigation bars
 ];
+
+/** A navigation bar by shape: four or more short words side by side, no punctuation (返回首页 关于我们 范文动态 …). */
+const NAV_BAR = /^(?:[\u4e00-\u9fff]{2,6}\s+){3,}[\u4e00-\u9fff]{2,6}$/;
 
 /** A line that is site chrome rather than report text. */
 export function isBoilerplate(line: string): boolean {
   const text = line.trim();
   if (!text) return false;
   if (text.length > 160) return false; // a real paragraph, even if it mentions 来源
-  return BOILERPLATE.some((re) => re.test(text));
+  if (/^\|.*\|$/.test(text)) return false; // a table row, not a navigation bar
+  return NAV_BAR.test(text) || BOILERPLATE.some((re) => re.test(text)) || (SITE_ADDRESS.test(text) && !LOOKS_NUMBERED.test(text) && !/\.(?:gov|edu)\.cn/i.test(text));
+}
+
+/** A site's name with its address on a line of its own: "范文吧 www.fanwenba8.com" (a heading with a domain glued on is cut instead). */
+const SITE_ADDRESS = /^[^\s，。；：、]{1,12}\s*[-—|:：]?\s*(?:https?:\/\/)?(?:www\w?\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|cc|top|info|vip)(?:\/\S*)?$/i;
+
+/** What a page glues to the end of a report line: "本文选自……", "转载请注明出处". */
+const GLUED_TAIL = /(?:本文(?:选自|来自|来源|出自|由)|转载请注明(?:出处|来源)?|转载自|原创首发|文章来源)[^。，；]*$/;
+/** A site's domain glued to the end of a heading (not a government or school site a report may cite). */
+const GLUED_DOMAIN = /\s*(?:https?:\/\/)?(?:www\w?\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|cc|top|info|vip)(?:\/\S*)?\s*$/i;
+
+/** A report line without the page's tail glued to it; the tail is returned so the warning can show it. */
+export function withoutGluedTail(line: string): { line: string; tail?: string } {
+  // Headings are short; a long line is a paragraph (and the domain pattern would take quadratic time on it).
+  const m = GLUED_TAIL.exec(line) ?? (line.length > 120 || /[。；]/.test(line) ? null : GLUED_DOMAIN.exec(line));
+  if (!m || m.index === 0 || /\.(?:gov|edu)\.cn\b/i.test(m[0])) return { line };
+  return { line: line.slice(0, m.index).trimEnd(), tail: m[0].trim() };
 }
 
 /** Ends a line that continues on the next: a comma, an enumeration comma, an opening quote or bracket. */
@@ -124,9 +153,11 @@ export function normaliseText(raw: string): NormaliseResult {
       removed.push(line);
       continue;
     }
-    kept.push(line);
+    const glued = withoutGluedTail(line);
+    if (glued.tail) removed.push(glued.tail);
+    kept.push(glued.line);
   }
-  return { text: joinBrokenLines(kept).join('\n'), removed, converted, pinyin };
+  return { text: withoutRepeatedHeader(joinBrokenLines(kept), removed).join('\n'), removed, converted, pinyin };
 }
 
 /** Rejoins a paragraph that a page broke mid-sentence, and drops blank lines and a title repeated at once. */
@@ -146,6 +177,33 @@ function joinBrokenLines(lines: string[]): string[] {
     const current = out[out.length - 1];
     pendingJoin = current.length >= 30 && OPEN_END.test(current);
   }
+  return out;
+}
+
+/** How far into the text (at most, and never past the first numbered heading) a page repeats its header. */
+const HEADER_LINES = 12;
+const LISTING_PREFIX = /^(?:最新|热门|精选|推荐|优秀|经典|\d{4}(?:年)?最新)/;
+
+/**
+ * Drops the header a page shows twice: a line near the top equal to an earlier one, or a listing title
+ * ("最新……总结篇五") followed soon by the page's own title ("……总结篇五").
+ */
+function withoutRepeatedHeader(lines: string[], removed: string[]): string[] {
+  const out: string[] = [];
+  const firstHeading = lines.findIndex((l) => LOOKS_NUMBERED.test(l));
+  const headerEnd = Math.min(HEADER_LINES, firstHeading < 0 ? lines.length : firstHeading);
+  lines.forEach((line, i) => {
+    if (i < headerEnd && line.length >= 6 && out.includes(line)) {
+      removed.push(line);
+      return;
+    }
+    const later = i < headerEnd && lines.slice(i + 1, i + 4).find((next) => next.length >= 6 && next !== line && line.endsWith(next) && LISTING_PREFIX.test(line.slice(0, line.length - next.length)));
+    if (later) {
+      removed.push(line);
+      return;
+    }
+    out.push(line);
+  });
   return out;
 }
 

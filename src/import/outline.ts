@@ -4,7 +4,7 @@
 export type HeadingStyle = 'cn' | 'cn-paren' | 'num' | 'num-paren' | 'part' | 'point';
 
 /** The genre parts a heading can name. Containers (measures, keyPoints, theme) hold the sections under them. */
-export type PartKind = 'problems' | 'nextSteps' | 'guidance' | 'theme' | 'goals' | 'measures' | 'keyPoints' | 'safeguards' | 'schedule';
+export type PartKind = 'problems' | 'nextSteps' | 'guidance' | 'theme' | 'goals' | 'measures' | 'achievements' | 'keyPoints' | 'safeguards' | 'schedule';
 
 export interface OutlineNode {
   style: HeadingStyle;
@@ -49,7 +49,9 @@ const PARTS: Array<{ part: PartKind; re: RegExp }> = [
   { part: 'theme', re: /总体(?:工作)?(?:要求|思路)|总体目标和要求|基本思路/ },
   { part: 'goals', re: /^(?:工作|总体|主要|年度)?目标(?:任务)?$|^目标任务$/ },
   { part: 'keyPoints', re: /^(?:\d{4}年)?(?:主要|重点)?工作要点$/ },
-  { part: 'measures', re: /^(?:主要|具体|工作|重点)?(?:措施|任务|工作重点|重点工作|工作任务|实施步骤|工作内容)$|^重点工作$|^主要工作$/ },
+  { part: 'measures', re: /^(?:主要|具体|工作|重点)?(?:措施|任务|工作重点|重点工作|工作任务|实施步骤|工作内容)$|^重点工作$|^主要工作$|^(?:主要|重点|具体)?(?:工作|任务)(?:和|与|及)(?:措施|举措)$|^(?:主要|重点|工作)?举措$/ },
+  // A summary's 主要工作及成效 holding （一）（二）…: a container of areas, like a plan's 主要措施.
+  { part: 'achievements', re: /^(?:主要|重点|年度|上半年|全年)?(?:工作|做法)(?:开展)?(?:和|及|与)?(?:成效|成绩|亮点|情况|进展|完成情况)$|^(?:主要|工作)?(?:成效|成绩)(?:和|及|与)(?:做法|经验)$|^主要做法$|^工作回顾$/ },
   { part: 'safeguards', re: /组织保障|保障措施|工作保障|组织领导$|工作要求$/ },
   { part: 'schedule', re: /工作安排$|行事历|日程安排|工作日程|工作进度/ },
 ];
@@ -98,6 +100,7 @@ const PARAGRAPH_OPENING = /(?<=[\u4e00-\u9fff])(?:全年|今年|年内|本年度
 const DATE_LINE = /^(?:\d{4}年\d{1,2}月\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$/;
 const ORG_LINE = /^[^\s，。；：,.;:！？!?]{2,30}$/;
 const TITLE_WORDS = /总结|计划|要点|方案|打算|报告|安排|意见|规划/;
+const UNIT_NAME = /教育局|教体局|教育体育局|教委|教育委员会|学校|中学|小学|幼儿园|中心校/;
 
 /** Reads one line as a heading: numbered, or an unnumbered genre part heading (short, no sentence inside). */
 function headingOf(line: string): OutlineNode | undefined {
@@ -110,7 +113,8 @@ function headingOf(line: string): OutlineNode | undefined {
     const { title, lead } = splitRunIn(rest);
     return { style, number: m[1], title, line: rest, lead, part: title ? partOf(title) : undefined, body: [], children: [] };
   }
-  if (line.length <= 24 && !/[。；，,！？]/.test(line.replace(/[：:]$/, ''))) {
+  // An unnumbered line naming the unit is the report's title (某县教育局2023年工作要点), not a part heading.
+  if (line.length <= 24 && !/[。；，,！？]/.test(line.replace(/[：:]$/, '')) && !UNIT_NAME.test(line)) {
     const part = partOf(line);
     if (part) return { style: 'part', number: '', title: line.replace(/[：:]$/, ''), line, part, body: [], children: [] };
   }

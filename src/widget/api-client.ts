@@ -33,6 +33,17 @@ export interface DraftView {
   outline?: { title?: string };
 }
 
+/** What POST /api/imports answers (the fields the widget shows). */
+export interface ImportView {
+  facts: { type: string; title?: string; org?: string; period?: string; sections: { topic: string; heading?: string; facts: string[] }[]; [key: string]: unknown };
+  valid: boolean;
+  warnings: { code: string; field?: string; message: string }[];
+  reportType?: { type: string; confidence: number; unsure: boolean; alternative?: string };
+  reports?: { index: number; title: string; type: string; areas: number; facts: number }[];
+  /** For uploads: the file's text, to start the session with. */
+  text?: string;
+}
+
 const OFFLINE = '无法连接服务器，请检查网络后点“重试”。已填写的内容不会丢失。';
 
 /** Reads a JSON error body into one message; anything else becomes a generic one with the status. */
@@ -104,6 +115,25 @@ export function createApi(endpoint: string) {
     rewrite: (id: string, n: number, instruction: string) => json<DraftView>('POST', `${did(id)}/sections/${n}/rewrite`, { instruction }),
     proofread: (id: string, version: number) =>
       json<{ version: number; issues: Array<{ start: number; end: number; kind: string; message: string; suggestion?: string }> }>('POST', `${did(id)}/proofread?version=${version}`, {}),
+    /** Imports pasted text (POST /api/imports): what was recognised, before any session. */
+    importText: (text: string, report?: number) => json<ImportView>('POST', '/api/imports', { text, ...(report ? { report } : {}) }),
+    /** A session that starts from an old report's text: the interview asks only what changed. */
+    startImport: (text: string, report?: number) => json<Turn & { id: string }>('POST', '/api/sessions', { import: text, ...(report ? { report } : {}) }),
+
+    /** Uploads a .docx/.txt/.md file to POST /api/imports (multipart); the answer carries the file's text. */
+    async importFile(file: File, report?: number): Promise<ImportView> {
+      const form = new FormData();
+      form.append('file', file);
+      if (report) form.append('report', String(report));
+      let response: Response;
+      try {
+        response = await fetch(`${base}/api/imports`, { method: 'POST', headers: { accept: 'application/json' }, body: form, credentials: 'omit' });
+      } catch {
+        throw new ApiFailure(OFFLINE, 0, 'offline', true);
+      }
+      if (!response.ok) throw await failureOf(response);
+      return response.json() as Promise<ImportView>;
+    },
 
     /** Streams a session's draft; each event is handed over parsed, the final `done` view is returned. */
     async draft(sessionId: string, onEvent: (event: string, data: any) => void): Promise<DraftView> {

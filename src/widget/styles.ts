@@ -114,4 +114,11 @@ ol.outline .sub{flex-basis:100%;font-size:13px;color:#616e7c;padding-left:2.5em}
 .consolidate input[type=checkbox]{width:auto;min-height:0;margin:0 6px 0 0;vertical-align:middle}
 .consolidate .formula{color:#52606d;display:block;margin-left:22px}
 .consolidate .note{font-size:13px;color:#52606d}
+.import label{display:block;font-size:14px;margin:8px 0 4px}
+.import textarea{resize:vertical;min-height:96px}
+.import input[type=file]{border:none;padding:4px 0}
+.recognised .areas{margin:4px 0 8px;padding-left:22px}
+.recognised p{margin:4px 0}
+.actions .spacer{flex:1}
+@media (max-width:480px){header{flex-wrap:wrap}header h2{flex-basis:100%}}
 `;

@@ -8,6 +8,7 @@ import { consolidateView } from './consolidate-view.js';
 import type { ViewName } from './context.js';
 import { h, replaceChildren } from './dom.js';
 import { draftView } from './draft-view.js';
+import { importView } from './import-view.js';
 import { reviewView, type OutlineView } from './review-view.js';
 import { sessionMemory } from './session-memory.js';
 
@@ -40,9 +41,10 @@ export function mountWidget(root: ShadowRoot, options: WidgetOptions) {
 
   const heading = h('h2', {}, '公文起草助手');
   const restart = h('button', { type: 'button', class: 'small' }, '重新开始');
+  const fromOld = h('button', { type: 'button', class: 'small', 'data-action': 'import' }, '用去年的报告开始');
   const close = h('button', { type: 'button', class: 'small', 'aria-label': '关闭起草助手' }, '×');
   const gather = h('button', { type: 'button', class: 'small' }, '汇总各单位报告');
-  const header = h('header', {}, heading, gather, restart, options.mode === 'bubble' ? close : null);
+  const header = h('header', {}, heading, fromOld, gather, restart, options.mode === 'bubble' ? close : null);
   const stepMarks = STEPS.map(([name, label]) => h('span', { 'data-step': name }, label));
   const nav = h('nav', { class: 'steps', 'aria-label': '步骤' }, ...stepMarks);
   const main = h('main', {});
@@ -88,6 +90,7 @@ export function mountWidget(root: ShadowRoot, options: WidgetOptions) {
   /** A turn came back: show it, and move to review when the interview is done. */
   function take(turn: Turn) {
     facts = turn.facts ?? facts;
+    if (typeof facts.type === 'string') nameType(facts.type);
     chat!.bot(turn.reply, facts);
     if (turn.state === 'confirming' || turn.state === 'ready') void openReview();
   }
@@ -115,6 +118,30 @@ export function mountWidget(root: ShadowRoot, options: WidgetOptions) {
     replaceChildren(main, chat.el);
     return chat;
   }
+
+  /** 用去年的报告开始: the import view; its session replaces the current one once the user starts it. */
+  function openImport() {
+    showStep('chat');
+    const view = importView(api, {
+      start: async (text, report) => {
+        const turn = await api.startImport(text, report);
+        sessionId = turn.id;
+        memory.save({ session: turn.id });
+        openChat();
+        take(turn);
+        chat!.focus();
+      },
+      cancel: () => {
+        const restored = openChat();
+        if (sessionId) void api.getSession(sessionId).then((session) => replay(session, restored), () => {});
+        restored.focus();
+      },
+    });
+    replaceChildren(main, view.el);
+    announce('用去年的报告开始：粘贴全文或选择文件');
+    view.focus();
+  }
+  fromOld.addEventListener('click', () => openImport());
 
   async function begin() {
     const turn = await api.startSession(options.type);
@@ -204,13 +231,20 @@ export function mountWidget(root: ShadowRoot, options: WidgetOptions) {
     }
   }
 
-  void api.reportTypes().then(
-    ({ types }) => {
-      const name = types.find((t) => t.id === options.type)?.name;
-      if (name) replaceChildren(heading, `公文起草助手 · ${name}`);
-    },
-    () => {},
-  );
+  /** The header names the type being written: the widget's own, or the one an imported report turned out to be. */
+  let named = '';
+  function nameType(typeId: string) {
+    if (!typeId || typeId === named) return;
+    named = typeId;
+    void api.reportTypes().then(
+      ({ types }) => {
+        const name = types.find((t) => t.id === typeId)?.name;
+        if (name && named === typeId) replaceChildren(heading, `公文起草助手 · ${name}`);
+      },
+      () => {},
+    );
+  }
+  nameType(options.type);
 
   // 汇总: the session starts from the merged sheet, and the interview reviews it as it does an import.
   gather.addEventListener('click', () => {

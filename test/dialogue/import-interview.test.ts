@@ -53,7 +53,8 @@ describe('import interview: what it asks', () => {
     expect(reply.text).toContain(`“${old.sections[0].topic}”`);
     expect(reply.text).toContain('全年开展主题党日活动48次');
     expect(reply.text).toContain('不变');
-    expect(state.queue).toEqual(['sections[1].facts', 'sections[2].facts', 'problems', 'nextSteps', 'theme']);
+    // The opening's 以……为指导 came back as guidance, so it is asked too.
+    expect(state.queue).toEqual(['sections[1].facts', 'sections[2].facts', 'problems', 'nextSteps', 'guidance', 'theme']);
     expect(reviewPlan(state.facts)).toContain('problems');
   });
 
@@ -72,7 +73,7 @@ describe('import interview: what it asks', () => {
 });
 
 describe('import interview: keep, replace, drop', () => {
-  const answers = ['2026年', '不变', '公开招聘新教师142名，组织全员培训参训率98.6%', '删除', '沿用', '删除', '跳过'];
+  const answers = ['2026年', '不变', '公开招聘新教师142名，组织全员培训参训率98.6%', '删除', '沿用', '删除', '跳过', '跳过'];
 
   it('keeps a part exactly, replaces another, drops one; the period follows into the title, the old date goes', () => {
     const { state, reply } = run(answers);
@@ -188,5 +189,40 @@ describe('import interview: controls', () => {
     expect(result.state.facts.sections[0].topic).toBe(old.sections[2].topic);
     expect(result.state.current).toBe('sections[1].facts');
     expect(result.state.facts.sections[1].topic).toBe(old.sections[0].topic);
+  });
+});
+
+describe('import interview: the type, when the import is unsure of it', () => {
+  const unsure = importReport('某县教育局\n2024年\n一、加强管理\n完成培训12期。');
+  const begin = () => startImportInterview(annual, importedFacts(unsure.facts, annual.id), [], { askType: unsure.reportType.unsure });
+  const answer = (state: InterviewState, text: string) => {
+    const step = beginTurn(state, annual, text);
+    return step.kind === 'reply' ? step : finishTurn(state, annual, text, parseAnswerOffline(step.input));
+  };
+
+  it('asks the type first, and takes a type named in the reply', () => {
+    expect(unsure.reportType.unsure).toBe(true);
+    const { state, reply } = begin();
+    expect(reply.field).toBe('type');
+    expect(reply.text).toContain('先确认报告类型');
+    const named = answer(state, '改为工作计划');
+    expect(named.state.type).toBe('work-plan');
+    expect(named.state.facts.type).toBe('work-plan');
+    expect(named.reply.field).toBe('period');
+  });
+
+  it('keeps the guess on 不变, and asks again on a reply it cannot read', () => {
+    const { state } = begin();
+    const unclear = answer(state, '你看着办');
+    expect(unclear.reply.field).toBe('type');
+    expect(unclear.reply.text).toContain('没有看懂');
+    const kept = answer(state, '不变');
+    expect(kept.state.type).toBe(state.type);
+    expect(kept.reply.field).toBe('period');
+  });
+
+  it('does not ask when the import is sure', () => {
+    expect(imported.reportType.unsure).toBe(false);
+    expect(start().reply.field).toBe('period');
   });
 });

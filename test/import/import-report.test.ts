@@ -36,24 +36,30 @@ describe('importReport on a noisy annual summary', () => {
     });
   });
 
-  it('maps the parts: areas to sections (headings kept), 存在的问题 to problems, 2025年工作打算 to nextSteps', () => {
+  it('maps the parts: areas to sections (headings kept), 存在的问题 to problems item by item, 2025年工作打算 to nextSteps', () => {
     const { facts } = result;
     expect(facts.sections.map((s) => s.heading)).toEqual(['坚持党建引领，干部队伍作风进一步转变', '坚持内涵发展，办学质量稳步提高', '坚持改善条件，办学保障进一步加强']);
     expect(facts.sections[0].facts[0]).toBe('全年开展主题党日活动48次，新发展党员12名。');
-    expect(facts.problems).toEqual(['一是城区学位依然紧张，部分小学班额超过45人；二是农村学校音体美专职教师缺口约60名；三是信息化应用水平不均衡。']);
-    // The part's heading holds a figure (2025年), so it stays as the first item.
-    expect(facts.nextSteps).toEqual(['2025年工作打算', '新建小学1所、幼儿园2所，新增学位2700个。', '推进集团化办学，组建教育集团4个。']);
+    // 一是……；二是…… in one paragraph: one problem each, the 一是 numbering off (the draft writes its own).
+    expect(facts.problems).toEqual(['城区学位依然紧张，部分小学班额超过45人', '农村学校音体美专职教师缺口约60名', '信息化应用水平不均衡']);
+    // The part's heading holds only the year the plans are for: not an item, and the warning says so.
+    expect(facts.nextSteps).toEqual(['新建小学1所、幼儿园2所，新增学位2700个。', '推进集团化办学，组建教育集团4个。']);
+    expect(result.warnings.find((w) => w.field === 'nextSteps')?.message).toContain('2025年工作打算');
+    // 首先……其次……最后…… become three facts, 一是/二是 under 1、 two more after the sub-heading.
+    expect(facts.sections[1].facts).toContain('公开招聘新教师135名，其中研究生21名');
+    expect(facts.sections[1].facts).toContain('评选区级骨干教师88名');
+    expect(facts.sections[0].facts).toContain('组织党组理论学习中心组集中学习16次');
   });
 
   it('loses no figure of the report and keeps none of the boilerplate', () => {
-    const expected = figuresOf(withoutLines(raw, ANNUAL_NOISE));
+    const expected = figuresOf(withoutLines(raw, [...ANNUAL_NOISE, '五、２０２５年工作打算']));
     const kept = factFigures(result.facts);
     for (const figure of expected) expect(kept, figure).toContain(figure);
     const json = JSON.stringify(result.facts);
     for (const line of ANNUAL_NOISE) expect(json).not.toContain(line.slice(0, 8));
     for (const figure of ['1523', '200元', '09:15:02']) expect(json).not.toContain(figure);
     expect(json).not.toMatch(/nbsp|&|范文网|[０-９]/);
-    expect(result.warnings.find((w) => w.code === 'removed')?.message).toContain('10 行');
+    expect(result.warnings.find((w) => w.code === 'removed')?.message).toContain('10 处');
   });
 
   it('can be drafted again, and the draft keeps every figure', async () => {
@@ -61,7 +67,7 @@ describe('importReport on a noisy annual summary', () => {
     const draft = await composeDraft({ facts, type: reportTypes.get(facts.type)!, composer: offlineComposer });
     expect(draft.figures.missing).toEqual([]);
     expect(draft.figures.invented).toEqual([]);
-    for (const figure of findFigures(withoutLines(raw, ANNUAL_NOISE).replace(/^\s*(?:\d{1,2}[、.．]|[（(]\d[）)])/gm, ''))) {
+    for (const figure of findFigures(withoutLines(raw, [...ANNUAL_NOISE, '五、２０２５年工作打算']).replace(/^\s*(?:\d{1,2}[、.．]|[（(]\d[）)])/gm, ''))) {
       expect(draft.markdown, figure).toContain(figure.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace('．', '.').replace('％', '%'));
     }
     expect(draft.markdown).toContain('## 一、坚持党建引领，干部队伍作风进一步转变');

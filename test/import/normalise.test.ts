@@ -71,3 +71,43 @@ describe('splitReports', () => {
     expect(splitReports(single)).toEqual([{ title: '某区教育局2024年工作总结', text: single }]);
   });
 });
+
+describe('web pages around the report', () => {
+  it('drops site headers, navigation bars by shape, date-and-source lines, slogans and recommendation lists', () => {
+    for (const line of [
+      '竞聘写作网山东一枝笔写作事务所主办 | 竞聘地图 把竞聘写作网设为首页 | 加入收藏',
+      '返回首页 关于我们 竞聘动态 工作总结 联系我们',
+      '首页 工作总结 工作计划 心得体会 演讲稿',
+      '2012-08-13 来源:竞聘写作网 点击:',
+      '2021/03/02 09:15',
+      '演讲稿写作网，原创写作、专注精品。',
+      '相关推荐：学校安全工作总结 | 幼儿园安全工作总结',
+      '范文吧 www.fanwenba8.com',
+    ]) {
+      expect(isBoilerplate(line), line).toBe(true);
+    }
+    for (const line of ['2024年12月20日', '全区教育城域网实现万兆到校，覆盖学校86所。', '| 9月 | 开学检查 | 基教股 |', '加强党的建设 凝聚发展合力']) {
+      expect(isBoilerplate(line), line).toBe(false);
+    }
+  });
+
+  it('cuts a source line glued to a heading, keeping the heading, and says what it cut', () => {
+    const { text, removed } = normaliseText('一、加强师资建设本文选自wwwp.jpyjg.com\n全年招聘教师120名。\n二、改善条件转载请注明出处\n新建教室8间。');
+    expect(text).toBe('一、加强师资建设\n全年招聘教师120名。\n二、改善条件\n新建教室8间。');
+    expect(removed).toEqual(['本文选自wwwp.jpyjg.com', '转载请注明出处']);
+  });
+
+  it('drops the header a page shows twice: the title and the first paragraph, and a listing title with 最新', () => {
+    const page = ['最新某区教育局上半年工作总结篇五', '时间：2023-07-12 作者：admin', '某区教育局上半年工作总结篇五', '2023年上半年，某区教育局稳步推进各项工作，现将情况总结如下。', '2023年上半年，某区教育局稳步推进各项工作，现将情况总结如下。', '一、抓教学', '听课620节。'].join('\n');
+    const { text } = normaliseText(page);
+    expect(text.split('\n')).toEqual(['某区教育局上半年工作总结篇五', '2023年上半年，某区教育局稳步推进各项工作，现将情况总结如下。', '一、抓教学', '听课620节。']);
+  });
+});
+
+describe('glued domains', () => {
+  it('cuts a site domain glued to a heading, not an address a sentence cites', () => {
+    expect(normaliseText('二、改善办学条件www.fanwen8.com\n学生可登录www.zxx.edu.cn学习。\n详见区教育局网站www.qhjy.gov.cn').text).toBe(
+      '二、改善办学条件\n学生可登录www.zxx.edu.cn学习。\n详见区教育局网站www.qhjy.gov.cn',
+    );
+  });
+});

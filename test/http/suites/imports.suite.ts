@@ -31,12 +31,28 @@ export function importsSuite(fetcher: Fetcher) {
   });
 
   it('imports a multipart .txt upload and picks a report of a collection', async () => {
-    const text = `篇一：甲县实验小学2024年工作计划\n一、指导思想\n立德树人。\n二、工作目标\n1.新建教室6间。\n篇二：乙县实验小学2024年工作计划\n一、工作目标\n1.培训教师30名。`;
+    const text = `篇一：甲县实验小学2024年工作计划\n一、指导思想\n立德树人。\n二、工作目标\n1.新建教室6间。\n三、主要工作和措施\n（一）抓教学\n1.每月检查1次。\n篇二：乙县实验小学2024年工作计划\n一、工作目标\n1.培训教师30名。`;
     const res = await upload(fetcher, new File([text], '计划.txt', { type: 'text/plain' }), { report: '2' });
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.reports.map((r: { title: string }) => r.title)).toEqual(['甲县实验小学2024年工作计划', '乙县实验小学2024年工作计划']);
     expect(body.facts).toMatchObject({ type: 'work-plan', org: '乙县实验小学', goals: ['培训教师30名。'] });
+    // Each report offered with what it would import, and the upload's text to start a session with.
+    expect(body.reports.map((r: { type: string; areas: number; facts: number }) => [r.type, r.areas, r.facts])).toEqual([['work-plan', 1, 1], ['work-plan', 0, 0]]);
+    expect(body.text).toBe(text);
+    const session = await postJson(fetcher, '/api/sessions', { import: body.text, report: 1 });
+    expect(session.status).toBe(201);
+    expect((await session.json()).facts.org).toBe('甲县实验小学');
+  });
+
+  it('says how sure the type is and which sentences it took for frames, not facts', async () => {
+    const text = '某县教育局2024年工作总结\n一、抓党建\n全年开展活动12次。\n二、存在的问题\n在肯定成绩的同时，我们也清醒地看到存在的不足：一是经费不足；二是教师缺口30名。';
+    const body = await (await postJson(fetcher, '/api/imports', { text })).json();
+    expect(body.reportType).toMatchObject({ type: 'annual-summary', unsure: false });
+    expect(body.reportType.reasons.join()).toContain('标题');
+    expect(body.frames).toEqual(['在肯定成绩的同时，我们也清醒地看到存在的不足：']);
+    expect(body.facts.problems).toEqual(['经费不足', '教师缺口30名']);
+    expect(body.text).toBeUndefined();
   });
 
   it('answers 400 for empty text or a form without a file, naming the field', async () => {

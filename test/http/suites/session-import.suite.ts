@@ -56,7 +56,7 @@ export function sessionImportSuite(fetcher: Fetcher) {
     expect(first.state).toBe('asking');
     expect(first.reply.field).toBe('period');
     expect(first.reply.text).toContain('原报告写的是“2024年”，这次写哪个时间段？');
-    expect(first.reply.text).toContain('已去掉 10 行网页内容');
+    expect(first.reply.text).toContain('已去掉 10 处网页内容');
     const old = first.facts;
     expect(old.org).toBe('河西区教育局');
     expect(old.sections).toHaveLength(3);
@@ -65,7 +65,7 @@ export function sessionImportSuite(fetcher: Fetcher) {
     expect(period.facts.period).toBe('2026年');
     expect(period.reply.field).toBe('sections[0].facts');
     expect(period.reply.text).toContain('全年开展主题党日活动48次');
-    expect(period.reply.text).not.toContain('已去掉 10 行网页内容');
+    expect(period.reply.text).not.toContain('已去掉 10 处网页内容');
 
     const kept = await say(fetcher, first.id, '不变');
     expect(kept.facts.sections[0]).toEqual(old.sections[0]);
@@ -103,6 +103,22 @@ export function sessionImportSuite(fetcher: Fetcher) {
     const overridden = await start(fetcher, { import: annualNoisy, type: 'half-year-summary' });
     expect(overridden.facts.type).toBe('half-year-summary');
     expect(overridden.reply.text).toContain('半年');
+  });
+
+  it('asks the type first when the import is unsure of it, and drafts as the type named', async () => {
+    const first = await start(fetcher, { import: '某县教育局\n2024年\n一、加强管理\n完成培训12期。\n二、改善条件\n新建教室8间。' });
+    expect((first as any).reportType.unsure).toBe(true);
+    expect(first.reply.field).toBe('type');
+    expect(first.reply.text).toContain('这次要写哪一种');
+    const typed = await say(fetcher, first.id, '工作计划');
+    expect(typed.facts.type).toBe('work-plan');
+    expect(typed.reply.field).toBe('period');
+    await say(fetcher, first.id, '直接生成');
+    const res = await postJson(fetcher, `/api/sessions/${first.id}/draft`, {});
+    expect(res.status).toBe(201);
+    const draft = await res.json();
+    expect(draft.outline.type).toBe('work-plan');
+    expect(draft.markdown).toContain('主要工作和措施');
   });
 
   it('answers 400 in Chinese for empty or unreadable import text, and an unknown type', async () => {
