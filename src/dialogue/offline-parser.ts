@@ -3,7 +3,9 @@
  * Several fields may come in one answer (我们是某某区教育局，写2025年上半年的总结); figures are never changed.
  */
 import type { AnswerInput, AnswerParser, ParsedAnswer } from './answer-parser.js';
-import { cleanSingle, isFiller, removeFiller, saysNone, splitItems } from './answer-text.js';
+import { applyCorrections, cleanSingle, isFiller, removeFiller, saysNone, splitItems } from './answer-text.js';
+import { relativePeriod, spokenDate } from './relative-period.js';
+import { readTopics } from './topic-list.js';
 
 const D = '[0-9０-９]';
 /** 2025年 · 2025年上半年 · 2025年度 · 2025—2026学年第一学期 · 2025年秋季学期 · 2025年第一季度 */
@@ -39,15 +41,15 @@ const LABELS: Array<[keyof ParsedAnswer, RegExp]> = [
 const LIST_FIELDS = ['guidance', 'goals', 'problems', 'nextSteps'] as const;
 type ListField = (typeof LIST_FIELDS)[number];
 
-/** A work area and what was done in it, said together: `党建工作：开展主题党日12次，发展党员8名`. */
-const TOPIC_WITH_FACTS = /^([^：:，,。；;]{2,20})[：:]\s*(.+)$/s;
+/** Words before a list that only say what kind of list follows: 还存在一些不足：, 问题嘛，主要是, 明年准备, 下一步， */
+const LIST_LEAD: Partial<Record<keyof ParsedAnswer, RegExp>> = {
+  problems: /^(?:[^，,：:。；;]{0,6}?(?:存在|有)(?:的)?(?:一些|以下|几个|一个|这么几个|这些|几点|一点)?(?:问题|不足|短板|困难|薄弱环节)(?:和不足)?(?:嘛|呢|吧)?|问题(?:嘛|呢|就是)|(?:主要)?(?:问题|不足)(?:是|有))[：:，,]?\s*(?:主要是|就是)?\s*/,
+  nextSteps: /^(?:下一步(?:工作)?|下半年|明年|今后|接下来)(?:打算|准备|计划)?(?:主要是|就是)?[：:，,]\s*/,
+  goals: /^(?:目标(?:是|主要是|就是)?)[：:，,]\s*/,
+};
 
-/** The answer cut where one work area ends (lines, numbering, ；), never at commas: a work area's facts keep theirs. */
-const topicParts = (text: string) => splitItems(text);
-
-/** A work area's name without the words around it (主要有…, …等方面的工作). */
-const topicName = (text: string) =>
-  text.replace(/^(?:主要有|主要是|包括|有|抓了|做了|开展了)/, '').replace(/(?:等)?(?:几个)?方面(?:的工作)?$/, '').trim();
+/** A work area's facts that start by naming it again: 党建这块，… / 关于党建，… */
+const AREA_LEAD = /^(?:关于|对于)?[^，,：:。；;0-9０-９]{2,14}?(?:这块|这一块|这方面)[，,：:]\s*|^(?:关于|对于)[^，,：:。；;0-9０-９]{2,14}?[，,：:]\s*/;
 
 /** Which ParsedAnswer key a question's field fills. */
 function keyOf(field: string): keyof ParsedAnswer | null {
@@ -72,7 +74,7 @@ function findOrg(text: string, wholeAnswer: boolean): string | undefined {
   const intro = text.match(ORG_INTRO);
   const from = intro ? text.slice((intro.index ?? 0) + intro[0].length) : text;
   const match = from.match(ORG);
-  if (match) return match[1].replace(/^(?:是|为|由|以|代表)/, '');
+  if (match) return match[1].replace(/^(?:就用|就以|是|为|由|以|用|代表)/, '');
   if (!wholeAnswer) return undefined;
   return undefined;
 }
@@ -108,6 +110,18 @@ function labelledBlocks(text: string): { rest: string; blocks: Array<[keyof Pars
   return { rest: rest.join('\n'), blocks };
 }
 
+/** A relative period (今年, 上学期) when no written one is there: read from the server's date and said back. */
+function relative(out: ParsedAnswer, text: string, today: string | undefined): void {
+  if (out.period || !today || findPeriod(text)) return;
+  const found = relativePeriod(text, today);
+  if (!found) return;
+  out.period = found.period;
+  out.check = `“${found.said}”按今天的日期（${spokenDate(today)}）推算为“${found.period}”。`;
+}
+
+/** Figures other than years and dates: counts, amounts, rates. */
+const countsIn = (text: string) => text.replace(/[0-9０-９]{4}\s*年(?:[0-9０-９]{1,2}\s*月(?:[0-9０-９]{1,2}\s*日)?)?|[0-9０-９]{4}\s*[—–\-~～至]\s*[0-9０-９]{4}\s*年?/g, '').match(/[0-9０-９]/);
+
 function assign(out: ParsedAnswer, key: keyof ParsedAnswer, text: string, asked: boolean): void {
   const single = cleanSingle(text);
   switch (key) {
@@ -130,38 +144,31 @@ function assign(out: ParsedAnswer, key: keyof ParsedAnswer, text: string, asked:
     case 'leadership': {
       const lead = single.replace(/^在/, '').replace(/的?(?:正确|坚强|有力)?领导下$/, '').trim();
       if (lead) out.leadership = lead;
+      if (lead && countsIn(lead)) out.check = '这段话带有数字，像是某项工作的具体情况，而不是领导机关。';
       return;
     }
     case 'theme':
       if (single) out.theme = single;
+      if (single && countsIn(single)) out.check = '这段话带有数字，像是某项工作的具体情况，而不是总体思路。';
       return;
     case 'topics': {
-      const topics: string[] = [];
-      const topicFacts: Array<{ topic: string; facts: string[] }> = [];
-      for (const part of topicParts(text)) {
-        const named = TOPIC_WITH_FACTS.exec(part);
-        const facts = named ? splitItems(named[2], { sentences: true }) : [];
-        if (named && facts.length) {
-          const topic = topicName(named[1]);
-          topics.push(topic);
-          topicFacts.push({ topic, facts });
-        } else {
-          topics.push(...splitItems(part, { commas: true }).map(topicName));
-        }
-      }
-      const kept = topics.filter((t) => t && !isFiller(t));
-      if (kept.length) out.topics = kept;
-      if (topicFacts.length) out.topicFacts = topicFacts;
+      const read = readTopics(text);
+      if (read.topics.length) out.topics = read.topics;
+      if (read.topicFacts.length) out.topicFacts = read.topicFacts;
+      if (read.unplaced.length) out.unplaced = read.unplaced;
+      if (read.interpreted && read.topics.length) out.check = '';
       return;
     }
     case 'facts': {
-      const facts = splitItems(text, { sentences: true });
+      const facts = splitItems(applyCorrections(text).replace(AREA_LEAD, ''), { sentences: true });
       if (facts.length) out.facts = facts;
       return;
     }
     default: {
       if ((LIST_FIELDS as readonly string[]).includes(key)) {
-        const items = splitItems(text, { sentences: true, commas: key === 'guidance' });
+        const lead = LIST_LEAD[key];
+        const body = applyCorrections(removeFiller(text));
+        const items = splitItems(lead ? body.replace(lead, '') : body, { sentences: true, commas: key === 'guidance' });
         if (items.length) out[key as ListField] = items;
       }
     }
@@ -184,12 +191,15 @@ export function parseAnswerOffline(input: AnswerInput): ParsedAnswer | null {
   if (body) {
     if (asked === 'org' || asked === 'period') {
       // The opening questions: org and period often come together in one sentence.
-      const period = findPeriod(body);
-      const org = findOrg(body, true);
+      const said = applyCorrections(body);
+      const period = findPeriod(said);
+      const org = findOrg(said, true);
       if (period && !out.period) out.period = period;
       if (org && !out.org) out.org = org;
+      relative(out, said, input.today);
+      const spoken = relativePeriod(said, input.today ?? '')?.said;
       if (asked === 'org' && !out.org) {
-        const left = remainder(body, [period]);
+        const left = remainder(said, [period, spoken]);
         if (left && left.length <= 40 && !/[0-9０-９]/.test(left)) out.org = left;
       }
     } else if (asked) {

@@ -30,6 +30,9 @@ export const MAX_MESSAGE = 20_000;
 
 type Session = SessionRecord & InterviewState;
 
+/** YYYY-MM-DD in China Standard Time (en-CA formats dates that way), the same on Node and Workers. */
+const CHINA_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 const errors = {
   400: { description: '请求内容有误', content: { 'application/json': { schema: errorBodySchema } } },
   404: { description: '会话不存在', content: { 'application/json': { schema: errorBodySchema } } },
@@ -277,7 +280,9 @@ export function sessionRoutes() {
     const body = await changeSession(deps, id, async (session) => {
       const type = typeOf(deps, session);
       const step = beginTurn(session, type, text);
-      const result = step.kind === 'reply' ? step : finishTurn(session, type, text, await parseAnswer(deps, step.input));
+      // Relative periods (今年, 上学期) are read from the server's clock, as a date in China (the users' time zone).
+      const today = CHINA_DATE.format(deps.now());
+      const result = step.kind === 'reply' ? step : finishTurn(session, type, text, await parseAnswer(deps, { ...step.input, today }));
       const saved = await save(deps, session, result.state);
       return turnBody(saved, result.reply);
     });

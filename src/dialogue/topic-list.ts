@@ -1,0 +1,140 @@
+/**
+ * A list of work areas read from a free answer: lead-ins and frames (主要是三块：…, 包括……这几块), ordinal frames
+ * (一是…二是…, 一个是…再一个是…, 首先…其次…), joiners (还有, 另外), one area per line (commas then never split a
+ * line), and areas said with their facts (党建这块，…; 关于A，…; A：…). Pure.
+ */
+import { applyCorrections, isFiller, removeFiller, splitItems, stripNumbering } from './answer-text.js';
+
+export interface TopicList {
+  topics: string[];
+  /** Areas said with their facts in the same answer; each is also in `topics`. */
+  topicFacts: Array<{ topic: string; facts: string[] }>;
+  /** Items that read like facts rather than names of areas: kept, never dropped. */
+  unplaced: string[];
+  /** True when the reading had to interpret the answer (a lead-in, a joiner, a count that does not match). */
+  interpreted: boolean;
+}
+
+const COUNT = '(?:几|[两二三四五六七八九十]|[0-9]{1,2})';
+const CN_COUNT: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+/** A count of parts: 三块, 四个方面, 这么几项工作, 几件事, 五个领域 */
+const COUNTED_PARTS = new RegExp(`${COUNT}\\s*(?:个|项|块|件|点|条|大)?(?:方面|块|项|件事|件|领域|部分|板块|条线)(?:工作|内容|事情?)?`);
+/** Words that only introduce a list: 主要包括, 分为, 主要有以下 */
+const BARE_FRAME = /^(?:[^，,：:]{0,8}?)(?:主要|重点|大概|大致|一共|总共)?(?:包括|分为|分成|有|是|涉及)(?:以下|如下|下面|这些|这么)?(?:几个方面|方面|内容|这些)?$/;
+const JUST_COUNT = new RegExp(`^(?:就是|是|有|分|一共|总共)?${COUNT}个?$`);
+
+/** Whether a short phrase only frames the list that follows (主要是三块, 今年重点做了这么几项工作). */
+export function isFrame(phrase: string): boolean {
+  const p = phrase.trim().replace(/[：:，,。\s]+$/, '');
+  if (!p || p.length > 24 || /[0-9０-９]{3}/.test(p)) return false;
+  return COUNTED_PARTS.test(p) || BARE_FRAME.test(p) || JUST_COUNT.test(p);
+}
+
+/** How many parts the frame says there are, when it says a number. */
+function countOf(phrase: string): number | undefined {
+  const m = new RegExp(`([两二三四五六七八九十]|[0-9]{1,2})\\s*(?:个|项|块|件|点|条|大)?(?:方面|块|项|件|领域|部分|板块|条线|个)`).exec(phrase);
+  if (!m) return undefined;
+  return CN_COUNT[m[1]] ?? (Number(m[1]) || undefined);
+}
+
+/** The frame at the start of a line, up to its colon or comma, and the rest. */
+function leadFrame(line: string): { frame: string; rest: string } | null {
+  const m = /^([^：:，,。；;]{1,24}?)\s*[：:，,]\s*/.exec(line);
+  if (m && isFrame(m[1])) return { frame: m[1], rest: line.slice(m[0].length) };
+  return null;
+}
+
+/** A frame at the end: 包括A、B、C这几块 / A、B等方面. */
+const TRAIL_FRAME = new RegExp(`(?:这|那|等)?(?:这么)?${COUNT}?\\s*(?:个|项|块|件)?(?:方面|块|项|领域|部分|件事)(?:的?工作)?$`);
+const TRAIL_NEEDS = /(?:这|那|等|几)/;
+/** Words before the first area: 包括, 主要有, 一是, 一个是, 首先是 */
+const LEAD_WORDS = /^(?:主要有|主要是|主要包括|包括|重点是|分别是|分为|分成|一个是|首先是|首先|第一个是|一是)[，,、：:\s]*/;
+
+/** Ordinal frames and joiners turned into one separator, so each part is one area. */
+const SEPARATORS: Array<[RegExp, boolean]> = [
+  [/[，,、；;]\s*(?=[二三四五六七八九十]是)/g, false],
+  [/[，,、；;]\s*(?:再一个是|还有一个是|另一个是|再一个|还有一个|第[二三四五六七八九十]个是)[，,]?/g, false],
+  [/[，,、；;。]\s*(?:其次|再次|然后|最后)(?:是|就是)?[，,、]?/g, false],
+  // 还有 / 另外 between areas: the list goes on (the reply says back what it understood).
+  [/[，,、；;]\s*(?:还有(?:就是)?|另外(?:还有|就是)?|此外(?:还有)?|以及)[，,]?/g, true],
+];
+
+/** An area said with its facts: 党建这块，…  关于A，…  A：… */
+const WITH_FACTS: RegExp[] = [
+  /^(?:关于|对于)?([^，,：:。；;]{2,14}?)(?:这块|这一块|这方面|这一方面)[，,：:]\s*(.+)$/s,
+  /^(?:关于|对于)([^，,：:。；;]{2,14}?)[，,：:]\s*(.+)$/s,
+  /^([^，,：:。；;]{2,20})[：:]\s*(.+)$/s,
+  // A short name, a comma, then what was done with its figures: 学前教育，新建公办幼儿园8所
+  /^([^，,：:。；;0-9０-９]{2,10})[，,]\s*(.*[0-9０-９].*)$/s,
+];
+
+/** A name cleaned of the words around it (主要有…, …等方面的工作). */
+function nameOf(text: string): string {
+  let out = text.trim().replace(LEAD_WORDS, '');
+  if (TRAIL_NEEDS.test(out)) out = out.replace(TRAIL_FRAME, '');
+  return out.replace(/^(?:还有(?:就是)?|另外(?:还有)?|此外|以及)[，,]?/, '').replace(/[。.，,、；;\s]+$/, '').trim();
+}
+
+/** An item that says what was done (with a figure, or a long sentence) is not the name of an area. */
+const readsLikeFact = (item: string) => /[0-9０-９]/.test(item) || item.length > 30;
+
+/**
+ * The areas in an answer to “哪几方面的工作”.
+ * @example readTopics('主要是三块：校舍建设、教师培训、校园安全').topics // ['校舍建设', '教师培训', '校园安全']
+ */
+export function readTopics(answer: string): TopicList {
+  const out: TopicList = { topics: [], topicFacts: [], unplaced: [], interpreted: false };
+  let said: number | undefined;
+  const lines = applyCorrections(answer)
+    .split(/\r?\n|\r/)
+    .map((l) => stripNumbering(removeFiller(l)))
+    .filter((l) => l && !isFiller(l));
+  // A first line that only frames the list (主要有以下几个方面：) is not an area.
+  if (lines.length > 1 && isFrame(lines[0])) said = countOf(lines.shift()!);
+  const oneLine = lines.length === 1;
+  for (let line of lines) {
+    const lead = leadFrame(line);
+    if (lead) {
+      said ??= countOf(lead.frame);
+      line = lead.rest;
+      out.interpreted = true;
+    }
+    line = line.replace(LEAD_WORDS, '');
+    for (const [re, interprets] of SEPARATORS) {
+      const next = line.replace(re, '；');
+      if (next !== line && interprets) out.interpreted = true;
+      line = next;
+    }
+    const trail = TRAIL_NEEDS.test(line) ? line.match(TRAIL_FRAME) : null;
+    if (trail?.[0] && trail.index! > 0) {
+      said ??= countOf(trail[0]);
+      line = line.slice(0, trail.index);
+    }
+    for (const piece of splitItems(line)) add(out, piece, oneLine);
+  }
+  out.topics = [...new Set(out.topics.filter((t) => t && !isFiller(t)))];
+  if (said !== undefined && said !== out.topics.length) out.interpreted = true;
+  return out;
+}
+
+function add(out: TopicList, piece: string, oneLine: boolean): void {
+  const part = piece.replace(LEAD_WORDS, '');
+  for (const re of WITH_FACTS) {
+    const m = re.exec(part);
+    if (!m || isFrame(m[1])) continue;
+    const facts = splitItems(m[2], { sentences: true });
+    const topic = nameOf(m[1]);
+    if (facts.length && topic && !readsLikeFact(topic)) {
+      out.topics.push(topic);
+      out.topicFacts.push({ topic, facts });
+      return;
+    }
+  }
+  // One area per line: a comma inside a line is part of its name; 、 still lists several.
+  const names = oneLine ? splitItems(part, { commas: true }) : part.split(/、(?![^《“]*[》”])/);
+  for (const name of names.map(nameOf)) {
+    if (!name || isFiller(name)) continue;
+    if (readsLikeFact(name)) out.unplaced.push(name);
+    else out.topics.push(name);
+  }
+}
