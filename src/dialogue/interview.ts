@@ -358,6 +358,20 @@ function parseSchedule(text: string): CollectedFacts['schedule'] {
   return rows.length ? rows.slice(0, LIMITS.scheduleRows) : undefined;
 }
 
+/**
+ * Where a bare 补充：… goes while asking: the list or area just answered (补充 adds to what was just said), else
+ * the question being asked. In the review nothing is being asked, and an unnamed 补充 is kept as 未归类.
+ */
+function supplementTarget(state: InterviewState): string | null {
+  if (state.state !== 'asking') return null;
+  const asked = state.transcript.filter((e) => e.role === 'assistant').map((e) => e.field);
+  const last = asked.length > 1 ? asked[asked.length - 2] : null;
+  const isList = (k: string | null | undefined): k is string =>
+    Boolean(k) && (sectionIndexOf(k!) !== null || ['guidance', 'goals', 'problems', 'nextSteps'].includes(k!));
+  if (isList(last) && last !== state.current && hasValue(state.facts, last)) return last;
+  return state.current;
+}
+
 /** 对 / 是的 / 没错: what was said back is right. */
 const AGREE = /^(?:对|对的|对啊|是|是的|没错|没问题|正确|嗯|嗯嗯|好|好的|可以|行|确认|确定|就是这样|对，没错)[。！!~]*$/;
 /** 不对 on its own: what was said back is wrong, and nothing else is said. */
@@ -386,7 +400,9 @@ export function beginTurn(state: InterviewState, type: ReportType, rawText: stri
   if (control?.kind === 'back') {
     const previous = state.history.at(-1);
     if (!previous) return { kind: 'reply', ...respond(state, type, '已经是第一步了，没有可以撤回的回答。', text) };
-    const restored: InterviewState = { ...state, ...structuredClone(previous), history: state.history.slice(0, -1) };
+    // A check still waiting goes with the step it belonged to (the snapshot holds one only if it was waiting then).
+    const { pending: _withdrawn, ...rest } = state;
+    const restored: InterviewState = { ...rest, ...structuredClone(previous), history: state.history.slice(0, -1) };
     return { kind: 'reply', ...respond(restored, type, '好的，已撤回上一步的回答。', text) };
   }
   if (control?.kind === 'finish') {
@@ -419,7 +435,7 @@ export function beginTurn(state: InterviewState, type: ReportType, rawText: stri
 
   const placement = detectPlacement(text);
   if (placement && state.facts.unplaced?.length) return { kind: 'reply', ...placeUnplaced(state, type, placement, text) };
-  const addition = control ? null : detectAddition(text, state.facts, state.state === 'asking' ? state.current : null);
+  const addition = control ? null : detectAddition(text, state.facts, supplementTarget(state));
   if (addition?.field === 'unplaced') {
     const next = changed(state, (s) => void (s.facts.unplaced = [...(s.facts.unplaced ?? []), capAnswer(addition.text).text]));
     return { kind: 'reply', ...respond(next, type, `已记下，先放在“未归类”里（第 ${next.facts.unplaced!.length} 条），核对时可以归入合适的部分。`, text) };
@@ -552,7 +568,7 @@ const hasContent = (parsed: ParsedAnswer | null): parsed is ParsedAnswer =>
 export function finishTurn(state: InterviewState, type: ReportType, rawText: string, parsed: ParsedAnswer | null): { state: InterviewState; reply: Reply } {
   const text = rawText.replace(/\r\n?/g, '\n');
   const { text: kept, cut } = capAnswer(text);
-  const addition = detectControl(text) ? null : detectAddition(text, state.facts, state.state === 'asking' ? state.current : null);
+  const addition = detectControl(text) ? null : detectAddition(text, state.facts, supplementTarget(state));
   const key = addition?.field ?? state.current!;
   const correcting = !addition && state.pending?.field === key;
   const note = cut ? cutNote(cut) : '';
@@ -677,7 +693,10 @@ function placeUnplaced(state: InterviewState, type: ReportType, placement: Place
   const items = state.facts.unplaced ?? [];
   const chosen = placement.index === null ? items.map((_, i) => i) : [placement.index - 1];
   if (chosen.some((i) => i < 0 || i >= items.length)) return respond(state, type, `未归类的内容只有 ${items.length} 条。`, text);
-  const keep = (s: InterviewState) => (s.facts.unplaced = items.filter((_, i) => !chosen.includes(i)));
+  const keep = (s: InterviewState) => {
+    s.facts.unplaced = items.filter((_, i) => !chosen.includes(i));
+    if (!s.facts.unplaced.length) delete s.facts.unplaced;
+  };
   if (placement.op === 'drop') {
     const next = changed(state, (s) => void keep(s));
     return respond(next, type, `已删除未归类的 ${chosen.length} 条。`, text);
@@ -696,7 +715,6 @@ function placeUnplaced(state: InterviewState, type: ReportType, placement: Place
       f[list] = capList([...(f[list] ?? []), ...moved]).items;
     } else if (key === 'signature.date') f.signature = { ...f.signature, date: moved.join('') };
     else (f as unknown as Record<string, string>)[key] = moved.join('；');
-    if (!f.unplaced?.length) delete f.unplaced;
     s.confirmed = false;
   });
   return respond(next, type, `已把 ${moved.length} 条归入${fieldName(next.facts, key)}。`, text);
