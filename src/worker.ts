@@ -2,6 +2,8 @@
  * Workers entry: the same app as on Node, with the report types bundled at build time
  * (src/generated/prompt-files.ts) and drafts and sessions kept in Durable Objects, one per record.
  */
+import { createModelAnswerParser } from './compose/llm-answer-parser.js';
+import { modelSettingsFrom } from './compose/llm-composer.js';
 import { selectComposer } from './compose/select-composer.js';
 import { ConfigError, parseConfig } from './config.js';
 import { loadReportTypes } from './domain/report-types.js';
@@ -33,6 +35,8 @@ function appFor(env: Env): App {
     store: createDurableObjectStore(env.STORE),
     reportTypes,
     composer: selectComposer(config, reportTypes),
+    // As on Node: with a model configured, free-text answers are parsed by it first; the offline parser stays the fallback.
+    ...(config.OPENAI_API_KEY ? { answerParser: createModelAnswerParser(modelSettingsFrom(config)) } : {}),
     config,
     log,
     rateLimiters: durableObjectRateLimiters(env.RATE_LIMITS, log),
