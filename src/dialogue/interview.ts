@@ -652,7 +652,11 @@ function applyParsed(
       // Facts said with their work area are that area's answer: it is not asked about again.
       for (const { topic, facts } of parsed.topicFacts ?? []) {
         const section = f.sections.find((x) => x.topic === shortText(topic));
-        if (!section) continue;
+        if (!section) {
+          // An area past the limit: its facts are kept for the person to place, not lost.
+          f.unplaced = [...(f.unplaced ?? []), ...facts];
+          continue;
+        }
         const { items, dropped } = capFacts(adding ? [...section.facts, ...facts] : facts);
         section.facts = items;
         notes.push(factsNote(section, dropped));
@@ -667,6 +671,11 @@ function applyParsed(
       // Replaced facts take the old heading's figures with them (the note names the area as relabelled).
       if (s.imported && !adding) relabelAfterReplace(f.sections[index], index);
       notes.push(factsNote(f.sections[index], dropped));
+    }
+    if (parsed.facts?.length && (index === null || !f.sections[index])) {
+      // Facts with no work area asked (a model's answer for another field): kept, never dropped.
+      f.unplaced = [...(f.unplaced ?? []), ...parsed.facts];
+      notes.push(`${parsed.facts.length} 条具体做法没有对应的工作领域，先放在“未归类”里`);
     }
     if (parsed.unplaced?.length) {
       f.unplaced = [...(f.unplaced ?? []), ...parsed.unplaced.map((i) => i.trim()).filter(Boolean)];
