@@ -10,7 +10,7 @@ const FILLER_WORDS = [
 ];
 const FILLER_SET = new Set(FILLER_WORDS.map((w) => w.toLowerCase()));
 // A filler word must be followed by a separator (好评率 and 还有3所 are facts), except 然后 and 另外, which never start one.
-const FILLER_LEAD = /^(?:(?:好的|好|嗯+|哦|噢|呃|那个|是这样的|还有就是|还有|就是)[，,。\s、…~！!]+|(?:然后|另外)[，,。\s、…~！!]*)+/;
+const FILLER_LEAD = /^(?:(?:好的|好|嗯+|哦|噢|呃|那个|这个嘛|这个|那个嘛|是这样的|还有就是|还有|就是)[，,。\s、…~！!]+|(?:然后|另外)[，,。\s、…~！!]*)+/;
 // Only sign-offs: 以上 stays, since 96%以上 is a fact.
 const FILLER_TAIL = /[，,。\s]*(?:就这些了?|就这样吧?|暂时就这些|差不多就这些|大概就这些|以上就是这些|没有了|谢谢)[吧啊了。！!~…]*$/;
 

@@ -42,11 +42,21 @@ const LIST_FIELDS = ['guidance', 'goals', 'problems', 'nextSteps'] as const;
 type ListField = (typeof LIST_FIELDS)[number];
 
 /** Words before a list that only say what kind of list follows: 还存在一些不足：, 问题嘛，主要是, 明年准备, 下一步， */
-const LIST_LEAD: Partial<Record<keyof ParsedAnswer, RegExp>> = {
-  problems: /^(?:[^，,：:。；;]{0,6}?(?:存在|有)(?:的)?(?:一些|以下|几个|一个|这么几个|这些|几点|一点)?(?:问题|不足|短板|困难|薄弱环节)(?:和不足)?(?:嘛|呢|吧)?|问题(?:嘛|呢|就是)|(?:主要)?(?:问题|不足)(?:是|有))[：:，,]?\s*(?:主要是|就是)?\s*/,
-  nextSteps: /^(?:下一步(?:工作)?|下半年|明年|今后|接下来)(?:打算|准备|计划)?(?:主要是|就是)?[：:，,]\s*/,
-  goals: /^(?:目标(?:是|主要是|就是)?)[：:，,]\s*/,
+const PROBLEM_WORD = '(?:问题|不足|短板|困难|薄弱环节)';
+const LEAD_COUNT = '(?:[两二三四五六七八九十几]个|[两二三四五六七八九十几]点|以下几点|以下几个方面|如下|这么几个)';
+const PROBLEM_HEAD = `(?:工作中|目前|当前|我们)?(?:还|也)?(?:主要)?(?:存在|有)?(?:的)?(?:一些|以下|几个|一个|这么几个|这些|几点|一点|[两二三四五六七八九十]个)?(?:主要)?${PROBLEM_WORD}(?:之处|和不足)?`;
+const LIST_LEAD: Partial<Record<keyof ParsedAnswer, RegExp[]>> = {
+  // 还存在一些不足： / 问题嘛，主要是 / 主要问题有三个： / 问题在于… — a separator or a linking word must follow (困难学生… stays).
+  problems: [
+    new RegExp(`^${PROBLEM_HEAD}(?:嘛|呢|吧)?(?:主要)?(?:有|是|就是|在于)?${LEAD_COUNT}?[：:，,]\\s*(?:主要是|就是)?\\s*`),
+    new RegExp(`^${PROBLEM_HEAD}(?:嘛|呢|吧|主要是|就是|在于|有${LEAD_COUNT})\\s*`),
+  ],
+  nextSteps: [/^(?:下一步(?:工作)?|下半年|明年|今后|接下来|来年)(?:的)?(?:工作)?(?:打算|准备|计划|要做的|要干的|主要)?(?:是|有|就是|主要是)?[：:，,]\s*/],
+  goals: [/^(?:目标(?:是|主要是|就是)?)[：:，,]\s*/],
 };
+
+/** Words before a work area's facts that only point at it: 这块主要是：… / 主要有： */
+const FACTS_LEAD = /^(?:(?:这块|这一块|这方面|这个)(?:工作)?(?:主要|大概|基本上)?(?:是|有|就是|包括|做了)?[：:，,]?|(?:主要|大概)?(?:是|有|就是|包括|做了)[：:])\s*/;
 
 /** A work area's facts that start by naming it again: 党建这块，… / 关于党建，… */
 const AREA_LEAD = /^(?:关于|对于)?[^，,：:。；;0-9０-９]{2,14}?(?:这块|这一块|这方面)[，,：:]\s*|^(?:关于|对于)[^，,：:。；;0-9０-９]{2,14}?[，,：:]\s*/;
@@ -110,6 +120,9 @@ function labelledBlocks(text: string): { rest: string; blocks: Array<[keyof Pars
   return { rest: rest.join('\n'), blocks };
 }
 
+/** A year said alone (2025) where the period was asked: 2025年. */
+const bareYear = (text: string) => /^\s*((?:19|20)[0-9]{2})\s*$/.exec(cleanSingle(text))?.[1]?.concat('年');
+
 /** A relative period (今年, 上学期) when no written one is there: read from the server's date and said back. */
 function relative(out: ParsedAnswer, text: string, today: string | undefined): void {
   if (out.period || !today || findPeriod(text)) return;
@@ -131,7 +144,7 @@ function assign(out: ParsedAnswer, key: keyof ParsedAnswer, text: string, asked:
       return;
     }
     case 'period': {
-      const period = findPeriod(text);
+      const period = findPeriod(text) ?? (asked ? bareYear(text) : undefined);
       if (period) out.period = period;
       return;
     }
@@ -160,15 +173,17 @@ function assign(out: ParsedAnswer, key: keyof ParsedAnswer, text: string, asked:
       return;
     }
     case 'facts': {
-      const facts = splitItems(applyCorrections(text).replace(AREA_LEAD, ''), { sentences: true });
+      const facts = splitItems(applyCorrections(removeFiller(text)).replace(AREA_LEAD, '').replace(FACTS_LEAD, ''), { sentences: true });
       if (facts.length) out.facts = facts;
       return;
     }
     default: {
       if ((LIST_FIELDS as readonly string[]).includes(key)) {
-        const lead = LIST_LEAD[key];
-        const body = applyCorrections(removeFiller(text));
-        const items = splitItems(lead ? body.replace(lead, '') : body, { sentences: true, commas: key === 'guidance' });
+        let body = applyCorrections(removeFiller(text));
+        for (const lead of LIST_LEAD[key] ?? []) body = body.replace(lead, '');
+        let items = splitItems(body, { sentences: true, commas: key === 'guidance' });
+        // A list of documents joined by 还有 / 以及: the joiner is not part of the title.
+        if (key === 'guidance') items = items.map((i) => i.replace(/^(?:还有|以及|另外|此外)(?:就是)?(?=\S{2})/, ''));
         if (items.length) out[key as ListField] = items;
       }
     }
@@ -192,7 +207,7 @@ export function parseAnswerOffline(input: AnswerInput): ParsedAnswer | null {
     if (asked === 'org' || asked === 'period') {
       // The opening questions: org and period often come together in one sentence.
       const said = applyCorrections(body);
-      const period = findPeriod(said);
+      const period = findPeriod(said) ?? (asked === 'period' ? bareYear(said) : undefined);
       const org = findOrg(said, true);
       if (period && !out.period) out.period = period;
       if (org && !out.org) out.org = org;

@@ -21,7 +21,7 @@ const CN_COUNT: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 
 const COUNTED_PARTS = new RegExp(`${COUNT}\\s*(?:个|项|块|件|点|条|大)?(?:方面|块|项|件事|件|领域|部分|板块|条线)(?:工作|内容|事情?)?`);
 /** Words that only introduce a list: 主要包括, 分为, 主要有以下 */
 const BARE_FRAME = /^(?:[^，,：:]{0,8}?)(?:主要|重点|大概|大致|一共|总共)?(?:包括|分为|分成|有|是|涉及)(?:以下|如下|下面|这些|这么)?(?:几个方面|方面|内容|这些)?$/;
-const JUST_COUNT = new RegExp(`^(?:就是|是|有|分|一共|总共)?${COUNT}个?$`);
+const JUST_COUNT = new RegExp(`^(?:主要|大概|大致|一共|总共|就)?(?:就是|是|有|分|分为|分成|这)?${COUNT}个?(?:块|项|方面)?$`);
 
 /** Whether a short phrase only frames the list that follows (主要是三块, 今年重点做了这么几项工作). */
 export function isFrame(phrase: string): boolean {
@@ -44,16 +44,20 @@ function leadFrame(line: string): { frame: string; rest: string } | null {
   return null;
 }
 
-/** A frame at the end: 包括A、B、C这几块 / A、B等方面. */
-const TRAIL_FRAME = new RegExp(`(?:这|那|等)?(?:这么)?${COUNT}?\\s*(?:个|项|块|件)?(?:方面|块|项|领域|部分|件事)(?:的?工作)?$`);
-const TRAIL_NEEDS = /(?:这|那|等|几)/;
-/** Words before the first area: 包括, 主要有, 一是, 一个是, 首先是 */
-const LEAD_WORDS = /^(?:主要有|主要是|主要包括|包括|重点是|分别是|分为|分成|一个是|首先是|首先|第一个是|一是)[，,、：:\s]*/;
+/** A frame at the end: 包括A、B、C这几块 / A、B等方面 / 德育和教学两个方面 — a count or 这/等 is needed (安全方面 stays). */
+const TRAIL_FRAME = new RegExp(`(?:(?:这|那|等)(?:这么)?${COUNT}?|${COUNT})\\s*(?:个|项|块|件|大)?(?:方面|块|项|领域|部分|件事)(?:的?工作)?$`);
+/** One of a counted list: 一个是, 一块是, 另一项是, 还有一个是 */
+const ONE_OF = '(?:一|另一|还有一|再一|第[一二三四五六七八九十])(?:个|块|项|方面)(?:是|就是)?';
+/** Words before the first area: 包括, 主要有, 一是, 一个是, 首先是, 大概就是, 今年就是抓了 */
+const LEAD_WORDS = new RegExp(
+  `^(?:(?:我们)?(?:今年|全年|上半年|下半年|这学期|本学期|明年)?(?:主要|重点|大概|大致|基本上)?(?:就是|也就是)?(?:抓了|做了|开展了|推进了|抓的是|做的是)|主要有|主要是|主要包括|包括|重点是|分别是|分为|分成|大概就是|大概是|就是|${ONE_OF}|首先是|首先|一是)[，,、：:\\s]*`,
+);
 
 /** Ordinal frames and joiners turned into one separator, so each part is one area. */
 const SEPARATORS: Array<[RegExp, boolean]> = [
   [/[，,、；;]\s*(?=[二三四五六七八九十]是)/g, false],
-  [/[，,、；;]\s*(?:再一个是|还有一个是|另一个是|再一个|还有一个|第[二三四五六七八九十]个是)[，,]?/g, false],
+  [new RegExp(`[，,、；;]\\s*${ONE_OF}[，,]?`, 'g'), false],
+  [/[，,、；;]\s*(?:再一个|还有一个)[，,]?/g, false],
   [/[，,、；;。]\s*(?:其次|再次|然后|最后)(?:是|就是)?[，,、]?/g, false],
   // 还有 / 另外 between areas: the list goes on (the reply says back what it understood).
   [/[，,、；;]\s*(?:还有(?:就是)?|另外(?:还有|就是)?|此外(?:还有)?|以及)[，,]?/g, true],
@@ -66,13 +70,18 @@ const WITH_FACTS: RegExp[] = [
   /^([^，,：:。；;]{2,20})[：:]\s*(.+)$/s,
   // A short name, a comma, then what was done with its figures: 学前教育，新建公办幼儿园8所
   /^([^，,：:。；;0-9０-９]{2,10})[，,]\s*(.*[0-9０-９].*)$/s,
+  // 党建方面发展党员5名: no separator, so only with figures after it
+  /^([^，,：:。；;0-9０-９]{2,10}?)(?:这块|这一块|方面)(?!的)(.*[0-9０-９].*)$/s,
 ];
+const BRACKETED = /^([^（(，,：:。；;]{2,20})[（(]([^)）]*[0-9０-９][^)）]*)[)）]$/s;
+/** Before another area said with its facts on the same line: 党建方面…，教学方面… */
+const NEXT_AREA = /[，,]\s*(?=[^，,：:。；;0-9０-９]{2,10}?(?:这块|这一块|方面)(?!的))/g;
 
 /** A name cleaned of the words around it (主要有…, …等方面的工作). */
 function nameOf(text: string): string {
   let out = text.trim().replace(LEAD_WORDS, '');
-  if (TRAIL_NEEDS.test(out)) out = out.replace(TRAIL_FRAME, '');
-  return out.replace(/^(?:还有(?:就是)?|另外(?:还有)?|此外|以及)[，,]?/, '').replace(/[。.，,、；;\s]+$/, '').trim();
+  out = out.replace(TRAIL_FRAME, '').replace(/(?<=.{2})(?:方面|这块|这一块)(?:的)?(?:工作)?$/, '');
+  return out.replace(/^(?:其他的?|其余的?)?(?:还有(?:就是)?|另外(?:还有)?|此外|以及)[，,]?/, '').replace(/[。.，,、；;\s]+$/, '').trim();
 }
 
 /** An item that says what was done (with a figure, or a long sentence) is not the name of an area. */
@@ -89,23 +98,27 @@ export function readTopics(answer: string): TopicList {
     .split(/\r?\n|\r/)
     .map((l) => stripNumbering(removeFiller(l)))
     .filter((l) => l && !isFiller(l));
-  // A first line that only frames the list (主要有以下几个方面：) is not an area.
-  if (lines.length > 1 && isFrame(lines[0])) said = countOf(lines.shift()!);
-  const oneLine = lines.length === 1;
-  for (let line of lines) {
+  // A line that only frames the list (主要有以下几个方面： / 就这三块) is not an area.
+  const framed = lines.length > 1 ? lines.filter((l) => !isFrame(l)) : lines;
+  for (const l of lines) if (!framed.includes(l)) said ??= countOf(l);
+  const oneLine = framed.length === 1;
+  for (let line of framed) {
     const lead = leadFrame(line);
     if (lead) {
       said ??= countOf(lead.frame);
       line = lead.rest;
       out.interpreted = true;
     }
-    line = line.replace(LEAD_WORDS, '');
+    const unled = line.replace(LEAD_WORDS, '');
+    if (unled !== line && oneLine) out.interpreted = true;
+    line = unled;
+    if (/^[^，,：:。；;0-9０-９]{2,10}?(?:这块|这一块|方面)(?!的)/.test(line)) line = line.replace(NEXT_AREA, '；');
     for (const [re, interprets] of SEPARATORS) {
       const next = line.replace(re, '；');
       if (next !== line && interprets) out.interpreted = true;
       line = next;
     }
-    const trail = TRAIL_NEEDS.test(line) ? line.match(TRAIL_FRAME) : null;
+    const trail = line.match(TRAIL_FRAME);
     if (trail?.[0] && trail.index! > 0) {
       said ??= countOf(trail[0]);
       line = line.slice(0, trail.index);
@@ -113,6 +126,14 @@ export function readTopics(answer: string): TopicList {
     for (const piece of splitItems(line)) add(out, piece, oneLine);
   }
   out.topics = [...new Set(out.topics.filter((t) => t && !isFiller(t)))];
+  // 德育和教学两个方面: the count says 和 joins two areas here (elsewhere 和 stays inside a name).
+  if (said !== undefined && said > out.topics.length && !out.topicFacts.length) {
+    const split = out.topics.flatMap((t) => t.split(/和|与|以及|及/).map((x) => x.trim()).filter(Boolean));
+    if (split.length === said) {
+      out.topics = split;
+      out.interpreted = true;
+    }
+  }
   if (said !== undefined && said !== out.topics.length) out.interpreted = true;
   return out;
 }
@@ -131,10 +152,15 @@ function add(out: TopicList, piece: string, oneLine: boolean): void {
     }
   }
   // One area per line: a comma inside a line is part of its name; 、 still lists several.
-  const names = oneLine ? splitItems(part, { commas: true }) : part.split(/、(?![^《“]*[》”])/);
+  const names = oneLine ? splitItems(part, { commas: true, sentences: true }) : part.split(/、(?![^《“]*[》”])|。/);
   for (const name of names.map(nameOf)) {
     if (!name || isFiller(name)) continue;
-    if (readsLikeFact(name)) out.unplaced.push(name);
+    // 学校建设（新建学校3所）: a name with its facts in brackets.
+    const bracket = BRACKETED.exec(name);
+    if (bracket && !readsLikeFact(bracket[1])) {
+      out.topics.push(bracket[1].trim());
+      out.topicFacts.push({ topic: bracket[1].trim(), facts: splitItems(bracket[2], { sentences: true }) });
+    } else if (readsLikeFact(name)) out.unplaced.push(name);
     else out.topics.push(name);
   }
 }

@@ -60,6 +60,28 @@ describe('work areas as people list them', () => {
     expect(readTopics('包括教师队伍、课程改革、智慧教育这几块').topics).toEqual(['教师队伍', '课程改革', '智慧教育']);
   });
 
+  it.each([
+    ['大概就是党建、教学这两块', ['党建', '教学']],
+    ['有三块，一块是党建，一块是教学，一块是安全', ['党建', '教学', '安全']],
+    ['这个嘛，主要有两个，一个是安全，一个是招生', ['安全', '招生']],
+    ['教师队伍建设。校园安全。教育信息化。', ['教师队伍建设', '校园安全', '教育信息化']],
+    ['一、党建工作\n二、教学工作\n就这两块', ['党建工作', '教学工作']],
+    ['分成：党建、德育、后勤三块', ['党建', '德育', '后勤']],
+    ['德育和教学两个方面', ['德育', '教学']],
+    ['今年就是抓了控辍保学', ['控辍保学']],
+    ['安全方面的工作', ['安全']],
+  ])('reads %s as its areas', (answer, expected) => {
+    expect(readTopics(answer).topics).toEqual(expected);
+  });
+
+  it('takes facts said in brackets or after 方面 as that area’s', () => {
+    expect(readTopics('学校建设（新建学校3所）、教师培训').topicFacts).toEqual([{ topic: '学校建设', facts: ['新建学校3所'] }]);
+    expect(readTopics('党建方面发展党员5名，教学方面中考优秀率提升3个百分点').topicFacts).toEqual([
+      { topic: '党建', facts: ['发展党员5名'] },
+      { topic: '教学', facts: ['中考优秀率提升3个百分点'] },
+    ]);
+  });
+
   it('never makes 还有校园安全 an area name; a plain correction fixes what it said back, without asking again', () => {
     let { state, reply } = run(['青河区教育局', '2025年', '校舍建设和教师培训，还有校园安全']);
     expect(reply.text).toContain('2 个工作领域：校舍建设和教师培训、校园安全。对吗？');
