@@ -372,8 +372,11 @@ function supplementTarget(state: InterviewState): string | null {
   return state.current;
 }
 
-/** 对 / 是的 / 没错: what was said back is right. */
-const AGREE = /^(?:对|对的|对啊|是|是的|没错|没问题|正确|嗯|嗯嗯|好|好的|可以|行|确认|确定|就是这样|对，没错)[。！!~]*$/;
+/** 对 / 是的 / 嗯，没错 / 对，就这三块: what was said back is right. */
+const AGREE_WORD = '(?:对|对的|对啊|对呀|是|是的|是啊|没错|没问题|正确|可以|好|好的|行|确认|确定|就是这样|就这样|嗯|嗯嗯)';
+const AGREE = new RegExp(`^(?:嗯|哦|好)?${AGREE_WORD}(?:${AGREE_WORD}|就这[几些两三四五六七八九十]*[个块项条]?|就是这[几些两三四五六七八九十]*[个块项条]?)*$`);
+const AGREE_AND_MORE = new RegExp(`^(?:嗯|哦|好)?${AGREE_WORD}[，,。\\s]+([\\s\\S]+)$`);
+const agrees = (text: string) => AGREE.test(text.replace(/[，,。.!！~～\s、]+/g, ''));
 /** 不对 on its own: what was said back is wrong, and nothing else is said. */
 const DENY = /^(?:不对|不是|错了|不正确|不是这样|不对的)[。！!~]*$/;
 /** The words a correction starts with: 不对，是… */
@@ -406,7 +409,9 @@ export function beginTurn(state: InterviewState, type: ReportType, rawText: stri
     return { kind: 'reply', ...respond(restored, type, '好的，已撤回上一步的回答。', text) };
   }
   if (control?.kind === 'finish') {
-    const next = changed(state, (s) => {
+    // An answer still waiting for 对 is filed as understood: 完成 must not lose it.
+    const base = state.pending ? applyParsed(state, type, state.pending.text, state.pending.parsed, state.pending.field, false, text).state : state;
+    const next = changed(base, (s) => {
       s.finished = true;
       s.editing = null;
       s.confirmed = control.draftNow;
@@ -461,8 +466,8 @@ export function beginTurn(state: InterviewState, type: ReportType, rawText: stri
   }
 
   const key = state.current!;
-  if (state.pending?.field === key) {
-    if (AGREE.test(text.trim())) return { kind: 'reply', ...applyParsed(state, type, state.pending.text, state.pending.parsed, key, false, text) };
+  if (state.pending?.field === key && (!control || control.kind === 'confirm')) {
+    if (agrees(text)) return { kind: 'reply', ...applyParsed(state, type, state.pending.text, state.pending.parsed, key, false, text) };
     if (DENY.test(text.trim())) {
       const kept = state.pending.text;
       // Nothing said is lost: an answer that is not this field's stays as 未归类 (a period or area list is just asked again).
@@ -470,8 +475,10 @@ export function beginTurn(state: InterviewState, type: ReportType, rawText: stri
       const next = changed(state, (s) => void (keep && (s.facts.unplaced = [...(s.facts.unplaced ?? []), kept])));
       return { kind: 'reply', ...respond(next, type, keep ? '好的，这段话先放在“未归类”里，核对时可以归入合适的部分。' : '好的，没有记下。请再说一次：', text) };
     }
-    // Anything else corrects it: read as the answer, and filed without asking again.
-    const correction = text.replace(CORRECTION_LEAD, '') || text;
+    // 对，还有信息化: what was said back, and more to it. Anything else corrects it. Either is read as the answer
+    // and filed without asking again.
+    const more = AGREE_AND_MORE.exec(text.trim());
+    const correction = more ? `${state.pending.text}\n${more[1]}` : text.replace(CORRECTION_LEAD, '') || text;
     return { kind: 'parse', input: { typeId: type.id, field: key, question: questionText(type, state.facts, key, state.review), text: capAnswer(correction).text } };
   }
   const reviewing = (state.review?.includes(key) || (state.imported && state.editing === key)) && hasValue(state.facts, key);

@@ -18,7 +18,7 @@ export interface TopicList {
 const COUNT = '(?:几|[两二三四五六七八九十]|[0-9]{1,2})';
 const CN_COUNT: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 /** A count of parts: 三块, 四个方面, 这么几项工作, 几件事, 五个领域 */
-const COUNTED_PARTS = new RegExp(`${COUNT}\\s*(?:个|项|块|件|点|条|大)?(?:方面|块|项|件事|件|领域|部分|板块|条线)(?:工作|内容|事情?)?`);
+const COUNTED_PARTS = new RegExp(`${COUNT}\\s*(?:个|项|块|件|点|条|大)?(?:方面|块|项|件事|件|领域|部分|板块|条线)(?:的)?(?:工作|内容|事情?)?(?:来写|写|吧|啊)?$`);
 /** Words that only introduce a list: 主要包括, 分为, 主要有以下 */
 const BARE_FRAME = /^(?:[^，,：:]{0,8}?)(?:主要|重点|大概|大致|一共|总共)?(?:包括|分为|分成|有|是|涉及)(?:以下|如下|下面|这些|这么)?(?:几个方面|方面|内容|这些)?$/;
 const JUST_COUNT = new RegExp(`^(?:主要|大概|大致|一共|总共|就)?(?:就是|是|有|分|分为|分成|这)?${COUNT}个?(?:块|项|方面)?$`);
@@ -29,6 +29,9 @@ export function isFrame(phrase: string): boolean {
   if (!p || p.length > 24 || /[0-9０-９]{3}/.test(p)) return false;
   return COUNTED_PARTS.test(p) || BARE_FRAME.test(p) || JUST_COUNT.test(p);
 }
+
+/** A whole line that only frames the list: 主要有以下几个方面： / 就这三块 (nothing listed after a colon). */
+const isFrameLine = (line: string) => !/[：:]\s*\S/.test(line) && !/[、，,；;]/.test(line) && isFrame(line);
 
 /** How many parts the frame says there are, when it says a number. */
 function countOf(phrase: string): number | undefined {
@@ -99,7 +102,7 @@ export function readTopics(answer: string): TopicList {
     .map((l) => stripNumbering(removeFiller(l)))
     .filter((l) => l && !isFiller(l));
   // A line that only frames the list (主要有以下几个方面： / 就这三块) is not an area.
-  const framed = lines.length > 1 ? lines.filter((l) => !isFrame(l)) : lines;
+  const framed = lines.length > 1 ? lines.filter((l) => !isFrameLine(l)) : lines;
   for (const l of lines) if (!framed.includes(l)) said ??= countOf(l);
   const oneLine = framed.length === 1;
   for (let line of framed) {

@@ -48,6 +48,19 @@ describe('work areas as people list them', () => {
     expect(read.interpreted).toBe(true);
   });
 
+  it('takes 嗯，对 as yes, 对，还有… as yes-and-more, and 完成 files what was waiting', async () => {
+    let { state } = run(['青河区教育局', '2025年', '主要是三块：校舍建设、教师培训、校园安全']);
+    expect(topics(turn(state, '嗯，对的', '2025-12-15').state)).toEqual(['校舍建设', '教师培训', '校园安全']);
+    expect(topics(turn(state, '对，还有教育信息化', '2025-12-15').state)).toEqual(['校舍建设', '教师培训', '校园安全', '教育信息化']);
+    const finished = turn(state, '完成', '2025-12-15');
+    expect(topics(finished.state)).toEqual(['校舍建设', '教师培训', '校园安全']);
+    expect(finished.state.state).toBe('confirming');
+    // 跳过 is not an answer: the areas are required, so it is refused and the check still waits.
+    ({ state } = turn(state, '跳过', '2025-12-15'));
+    expect(state.facts.sections).toEqual([]);
+    expect(state.pending?.field).toBe('sections');
+  });
+
   it('keeps one area per line whole, commas and all, and asks nothing back', () => {
     const { state, reply } = run(['青河区教育局', '2025年', '加强领导，完善制度，健全安全工作机制\n深化课堂改革，提升教学质量']);
     expect(topics(state)).toEqual(['加强领导，完善制度，健全安全工作机制', '深化课堂改革，提升教学质量']);
