@@ -25,7 +25,8 @@ export interface ParsedAnswer {
   unplaced?: string[];
   /**
    * Set when the parser had to interpret (a lead-in taken as a frame, 今年 read from today's date, an answer that
-   * reads like another field): what it understood, said back so the person confirms once before it is filed.
+   * reads like another field): why, in a sentence (may be empty). The engine then says back what it understood
+   * and files it only on 对 or a correction, asking once.
    */
   check?: string;
 }

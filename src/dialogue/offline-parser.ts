@@ -49,9 +49,9 @@ const LIST_LEAD: Partial<Record<keyof ParsedAnswer, RegExp[]>> = {
   // 还存在一些不足： / 问题嘛，主要是 / 主要问题有三个： / 问题在于… — a separator or a linking word must follow (困难学生… stays).
   problems: [
     new RegExp(`^${PROBLEM_HEAD}(?:嘛|呢|吧)?(?:主要)?(?:有|是|就是|在于)?${LEAD_COUNT}?[：:，,]\\s*(?:主要是|就是)?\\s*`),
-    new RegExp(`^${PROBLEM_HEAD}(?:嘛|呢|吧|主要是|就是|在于|有${LEAD_COUNT})\\s*`),
+    new RegExp(`^${PROBLEM_HEAD}(?:嘛|呢|吧|主要是|就是|是|在于|有${LEAD_COUNT})\\s*`),
   ],
-  nextSteps: [/^(?:下一步(?:工作)?|下半年|明年|今后|接下来|来年)(?:的)?(?:工作)?(?:打算|准备|计划|要做的|要干的|主要)?(?:是|有|就是|主要是)?[：:，,]\s*/],
+  nextSteps: [/^(?:下一步(?:工作)?|下半年|明年|今后|接下来|来年)(?:的)?(?:工作)?(?:打算|准备|计划|要做的|要干的|主要|重点|思路)?(?:工作)?(?:是|有|就是|主要是)?[：:，,]\s*/],
   goals: [/^(?:目标(?:是|主要是|就是)?)[：:，,]\s*/],
 };
 

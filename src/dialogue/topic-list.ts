@@ -18,7 +18,7 @@ export interface TopicList {
 const COUNT = '(?:几|[两二三四五六七八九十]|[0-9]{1,2})';
 const CN_COUNT: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 /** A count of parts: 三块, 四个方面, 这么几项工作, 几件事, 五个领域 */
-const COUNTED_PARTS = new RegExp(`${COUNT}\\s*(?:个|项|块|件|点|条|大)?(?:方面|块|项|件事|件|领域|部分|板块|条线)(?:的)?(?:工作|内容|事情?)?(?:来写|写|吧|啊)?$`);
+const COUNTED_PARTS = new RegExp(`${COUNT}\\s*(?:个|项|块|件|点|条|大)?(?:方面|块|项|件事|件|领域|部分|板块|条线)(?:的)?(?:开展了?|推进了?|抓了?|做了?)?(?:工作|内容|事情?)?(?:来写|写|吧|啊)?$`);
 /** Words that only introduce a list: 主要包括, 分为, 主要有以下 */
 const BARE_FRAME = /^(?:[^，,：:]{0,8}?)(?:主要|重点|大概|大致|一共|总共)?(?:包括|分为|分成|有|是|涉及)(?:以下|如下|下面|这些|这么)?(?:几个方面|方面|内容|这些)?$/;
 const JUST_COUNT = new RegExp(`^(?:主要|大概|大致|一共|总共|就)?(?:就是|是|有|分|分为|分成|这)?${COUNT}个?(?:块|项|方面)?$`);
@@ -53,7 +53,7 @@ const TRAIL_FRAME = new RegExp(`(?:(?:这|那|等)(?:这么)?${COUNT}?|${COUNT})
 const ONE_OF = '(?:一|另一|还有一|再一|第[一二三四五六七八九十])(?:个|块|项|方面)(?:是|就是)?';
 /** Words before the first area: 包括, 主要有, 一是, 一个是, 首先是, 大概就是, 今年就是抓了 */
 const LEAD_WORDS = new RegExp(
-  `^(?:(?:我们)?(?:今年|全年|上半年|下半年|这学期|本学期|明年)?(?:主要|重点|大概|大致|基本上)?(?:就是|也就是)?(?:抓了|做了|开展了|推进了|抓的是|做的是)|主要有|主要是|主要包括|包括|重点是|分别是|分为|分成|大概就是|大概是|就是|${ONE_OF}|首先是|首先|一是)[，,、：:\\s]*`,
+  `^(?:(?:我们)?(?:今年|全年|上半年|下半年|这学期|本学期|明年)?(?:主要|重点|大概|大致|基本上)?(?:就是|也就是|就)?(?:抓了|做了|开展了|推进了|抓的是|做的是)|主要有|主要是|主要包括|包括|重点是|分别是|分为|分成|大概就是|大概是|就是|${ONE_OF}|首先是|首先|一是)[，,、：:\\s]*`,
 );
 
 /** Ordinal frames and joiners turned into one separator, so each part is one area. */
@@ -102,7 +102,8 @@ export function readTopics(answer: string): TopicList {
     .map((l) => stripNumbering(removeFiller(l)))
     .filter((l) => l && !isFiller(l));
   // A line that only frames the list (主要有以下几个方面： / 就这三块) is not an area.
-  const framed = lines.length > 1 ? lines.filter((l) => !isFrameLine(l)) : lines;
+  // So is a first line ending in a colon with nothing listed on it (今年主要做了以下工作：).
+  const framed = lines.length > 1 ? lines.filter((l, i) => !isFrameLine(l) && !(i === 0 && /[：:]$/.test(l) && !/[、，,；;]/.test(l))) : lines;
   for (const l of lines) if (!framed.includes(l)) said ??= countOf(l);
   const oneLine = framed.length === 1;
   for (let line of framed) {
