@@ -8,7 +8,7 @@ import { LIMITS } from '../domain/fact-sheet.js';
 import { outlineLines } from '../domain/outline.js';
 import { fillTemplate, type Question, type ReportType } from '../domain/report-types.js';
 import type { AnswerInput, ParsedAnswer } from './answer-parser.js';
-import { cleanSingle, isFiller, splitItems } from './answer-text.js';
+import { cleanSingle, isFiller, saysNone, splitItems } from './answer-text.js';
 import {
   capList,
   emptyFacts,
@@ -586,6 +586,14 @@ export function finishTurn(state: InterviewState, type: ReportType, rawText: str
       return respond(next, type, `${note}没能看出这条该归入哪里，先放在“未归类”里，核对时可以归入合适的部分。`, kept);
     }
     const q = questionFor(type, key);
+    // 没有 / 暂时没有 to an optional question: nothing to write there, so it is skipped.
+    if (!q?.required && !addition && saysNone(kept.replace(/^[^，,…]{0,6}?(?:嘛|呢)[…，,\s]*/, ''))) {
+      const next = changed(state, (s) => {
+        if (!s.skipped.includes(key)) s.skipped.push(key);
+        if (s.editing === key) s.editing = null;
+      });
+      return respond(next, type, `好的，${fieldName(state.facts, key)}不写。`, kept);
+    }
     const lead = isFiller(kept)
       ? '好的。'
       : `${note}没能从您的回答中找到${fieldName(state.facts, key)}。${q?.required ? '' : '没有的话可以说“跳过”。'}请再说一次：`;

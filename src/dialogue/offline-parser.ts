@@ -181,6 +181,8 @@ function assign(out: ParsedAnswer, key: keyof ParsedAnswer, text: string, asked:
       if ((LIST_FIELDS as readonly string[]).includes(key)) {
         let body = applyCorrections(removeFiller(text));
         for (const lead of LIST_LEAD[key] ?? []) body = body.replace(lead, '');
+        // 问题嘛……暂时没有: once the lead-in goes, it says there is none.
+        if (saysNone(body.replace(/^[…．.。，,、\s]+/, ''))) return;
         let items = splitItems(body, { sentences: true, commas: key === 'guidance' });
         // A list of documents joined by 还有 / 以及: the joiner is not part of the title.
         if (key === 'guidance') items = items.map((i) => i.replace(/^(?:还有|以及|另外|此外)(?:就是)?(?=\S{2})/, ''));

@@ -166,6 +166,13 @@ describe('figures in every field', () => {
     expect(next?.nextSteps?.join('')).toContain('70%');
   });
 
+  it('takes 问题嘛……暂时没有 to an optional question as none, and moves on', () => {
+    const { state, reply } = run(['青河区教育局', '2025年', '党建工作', '发展党员8名', '跳过', '跳过', '跳过', '问题嘛……暂时没有']);
+    expect(state.facts.problems).toBeUndefined();
+    expect(state.skipped).toContain('problems');
+    expect(reply.field).toBe('nextSteps');
+  });
+
   it('applies a correction said mid-answer: only the corrected figure stays', () => {
     expect(applyCorrections('培训教师3000人次，不对，是3200人次；新增工作室9个')).toBe('培训教师3200人次；新增工作室9个');
     expect(applyCorrections('以甲县教育局，哦不对，是甲县教育体育局的名义')).toBe('以甲县教育体育局的名义');
