@@ -12,7 +12,7 @@ const D = '[0-9０-９]';
 const PERIOD = new RegExp(
   [
     `${D}{4}\\s*[—–\\-~～至到]\\s*${D}{4}\\s*学年(?:度)?(?:第[一二]学期|[上下]学期)?`,
-    `${D}{4}\\s*年(?:度)?(?:上半年|下半年|全年|[春秋]季学期|第[一二三四]季度|[一二三四]季度|${D}{1,2}\\s*[—–\\-~～至到]\\s*${D}{1,2}\\s*月)?`,
+    `${D}{4}\\s*年(?:度)?(?:上半年|下半年|全年|[春秋]季学期|[春秋]季|第[一二三四]季度|[一二三四]季度|${D}{1,2}\\s*月?\\s*[—–\\-~～至到]\\s*${D}{1,2}\\s*月)?`,
   ].join('|'),
 );
 /** A full date: 2025年12月20日 */
@@ -123,6 +123,9 @@ function labelledBlocks(text: string): { rest: string; blocks: Array<[keyof Pars
 /** A year said alone (2025) where the period was asked: 2025年. */
 const bareYear = (text: string) => /^\s*((?:19|20)[0-9]{2})\s*$/.exec(cleanSingle(text))?.[1]?.concat('年');
 
+/** A year set apart from the rest (青河区教育局 2025): 2025年. */
+const yearAside = (text: string) => /(?:^|[\s，,])((?:19|20)[0-9]{2})(?=$|[\s，,。])/.exec(text)?.[1]?.concat('年');
+
 /** A relative period (今年, 上学期) when no written one is there: read from the server's date and said back. */
 function relative(out: ParsedAnswer, text: string, today: string | undefined): void {
   if (out.period || !today || findPeriod(text)) return;
@@ -209,7 +212,7 @@ export function parseAnswerOffline(input: AnswerInput): ParsedAnswer | null {
     if (asked === 'org' || asked === 'period') {
       // The opening questions: org and period often come together in one sentence.
       const said = applyCorrections(body);
-      const period = findPeriod(said) ?? (asked === 'period' ? bareYear(said) : undefined);
+      const period = findPeriod(said) ?? (asked === 'period' ? bareYear(said) : undefined) ?? yearAside(said);
       const org = findOrg(said, true);
       if (period && !out.period) out.period = period;
       if (org && !out.org) out.org = org;

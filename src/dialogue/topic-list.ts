@@ -156,7 +156,12 @@ function add(out: TopicList, piece: string, oneLine: boolean): void {
     }
   }
   // One area per line: a comma inside a line is part of its name; 、 still lists several.
-  const names = oneLine ? splitItems(part, { commas: true, sentences: true }) : part.split(/、(?![^《“]*[》”])|。/);
+  let names = oneLine ? splitItems(part, { commas: true, sentences: true }) : part.split(/、(?![^《“]*[》”])|。/);
+  // 党建/教学/安全, 党建 教学 安全, A. 党建 B. 教学: short names set apart by slashes, spaces or letters.
+  names = names.flatMap((name) => {
+    const parts = name.split(/\s*[/／]\s*|\s+|(?:^|\s*)[A-Za-z][.．、)）]\s*/).map((p) => p.trim()).filter(Boolean);
+    return parts.length > 1 && parts.every((p) => p.length >= 2 && p.length <= 12 && !/[0-9０-９]/.test(p)) ? parts : [name];
+  });
   for (const name of names.map(nameOf)) {
     if (!name || isFiller(name)) continue;
     // 学校建设（新建学校3所）: a name with its facts in brackets.

@@ -83,6 +83,8 @@ describe('work areas as people list them', () => {
     ['德育和教学两个方面', ['德育', '教学']],
     ['今年就是抓了控辍保学', ['控辍保学']],
     ['安全方面的工作', ['安全']],
+    ['党建/教学/安全', ['党建', '教学', '安全']],
+    ['A. 党建  B. 教学  C. 安全', ['党建', '教学', '安全']],
   ])('reads %s as its areas', (answer, expected) => {
     expect(readTopics(answer).topics).toEqual(expected);
   });
@@ -133,6 +135,10 @@ describe('periods said relative to today', () => {
     expect(relativePeriod('本学期', '2026-01-10')?.period).toBe('2025—2026学年第一学期');
     expect(relativePeriod('下学期', '2025-12-24')?.period).toBe('2025—2026学年第二学期');
     expect(relativePeriod('2025年', '2025-12-24')).toBeNull();
+    const period = (text: string) => parseAnswerOffline({ typeId: 'half-year-summary', field: 'org', question: '', text, today: '2025-12-24' })?.period;
+    expect(period('青河区教育局 2025')).toBe('2025年');
+    expect(period('青河区教育局，2025年1月至6月')).toBe('2025年1月至6月');
+    expect(period('青河区教育局，2026年春季')).toBe('2026年春季');
   });
 
   it('accepts 今年上半年, shows back what it took it to mean, and files it on 对', () => {
