@@ -140,7 +140,16 @@ export function chatView(hooks: ChatHooks) {
     input,
     /** Shows the assistant's reply and where the interview stands. */
     bot(reply: Reply, facts: Record<string, any> = {}) {
-      message('bot', reply.text);
+      for (const old of log.querySelectorAll('.answers')) old.remove();
+      const bubble = message('bot', reply.text);
+      // “我理解为……对吗？”: one click answers it (a correction is typed in the box as usual).
+      if (/对吗？/.test(reply.text)) {
+        const yes = h('button', { type: 'button', class: 'small' }, '对');
+        const no = h('button', { type: 'button', class: 'small' }, '不对');
+        yes.addEventListener('click', () => void submit('对', false));
+        no.addEventListener('click', () => void submit('不对', false));
+        bubble.append(h('span', { class: 'answers', role: 'group', 'aria-label': '回答确认' }, yes, no));
+      }
       this.progress(reply, facts);
     },
     user(text: string) {

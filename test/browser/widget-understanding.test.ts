@@ -90,6 +90,23 @@ describe('widget: progress', () => {
   }, 90_000);
 });
 
+describe('widget: what the assistant understood', () => {
+  it('says back an interpreted answer with 对 / 不对 buttons, and 对 files it', async () => {
+    const page = await open('annual-summary');
+    const widget = widgetIn(page);
+    await answer(widget, '青河区教育局');
+    await answer(widget, '2025年');
+    await answer(widget, '主要是三块：校舍建设、教师培训、校园安全');
+    const last = widget.locator('.msg.bot').last();
+    await expect.poll(() => last.innerText()).toContain('3 个工作领域：校舍建设、教师培训、校园安全');
+    await last.getByRole('button', { name: '对', exact: true }).click();
+    await expect.poll(() => widget.locator('.progress').innerText()).toContain('“校舍建设”的具体情况');
+    expect(await widget.locator('.msg .answers').count()).toBe(0);
+    expect((await storedSession(page)).facts.sections.map((s: any) => s.topic)).toEqual(['校舍建设', '教师培训', '校园安全']);
+    await page.close();
+  }, 60_000);
+});
+
 describe('widget: adding from the review', () => {
   it('adds a fact to an area from the review, shows the reply, and places a 未归类 item', async () => {
     const page = await open('annual-summary');
