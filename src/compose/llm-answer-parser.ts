@@ -29,7 +29,7 @@ export const parsedAnswerSchema = z.object({
   unplaced: list.optional(),
 });
 
-const FIELD_NOTES = `字段说明：org 单位名称；period 时间段（如 2025年、2025年上半年）；leadership 领导机关；guidance 指导思想（会议精神、文件）；theme 总体思路；topics 工作领域；topicFacts 回答里与工作领域一起说出的做法（如“党建工作：开展主题党日12次”记为 {topic: 党建工作, facts: [开展主题党日12次]}，领域名也要列入 topics）；facts 当前所问工作领域的具体做法和成效（每条一项）；goals 工作目标；problems 存在的问题；nextSteps 下一步打算；date 落款日期；unplaced 回答中确实归不进任何字段的内容（原文照抄，不要丢掉）。`;
+const FIELD_NOTES = `字段说明：org 单位名称；period 时间段（如 2025年、2025年上半年）；leadership 领导机关；guidance 指导思想（会议精神、文件）；theme 总体思路；topics 工作领域；topicFacts 回答里与工作领域一起说出的做法（如“党建工作：开展主题党日12次”记为 {topic: 党建工作, facts: [开展主题党日12次]}，领域名也要列入 topics）；facts 当前所问工作领域的具体做法和成效（每条一项）；goals 工作目标；problems 存在的问题；nextSteps 下一步打算；date 落款日期；unplaced 回答中确实归不进任何字段的内容（原文照抄，不要丢掉）。引导语和框架（“主要是三块：”“今年重点做了这么几项工作，一是……”“还有”）不是工作领域；答到一半的更正（“3000人次，不对，是3200人次”）按更正后的记；“今年”“上学期”等按给出的今天日期换算成具体年份或学期。`;
 
 /** A JSON schema providers accept: plain types, no `$schema`, nulls allowed for absent fields. */
 function responseSchema(): Record<string, unknown> {
