@@ -120,6 +120,10 @@ function labelledBlocks(text: string): { rest: string; blocks: Array<[keyof Pars
   return { rest: rest.join('\n'), blocks };
 }
 
+/** Answers that open like plans (明年准备…, 下一步打算…) or like problems (还存在…不足). */
+const SOUNDS_LIKE_PLANS = /^(?:下一步|明年|下半年|今后|接下来|来年)(?:的)?(?:工作)?(?:准备|打算|计划|要|将|拟)/;
+const SOUNDS_LIKE_PROBLEMS = /^(?:(?:工作中|目前|当前)?(?:还|也)?(?:存在|有)(?:的)?(?:一些|以下|几个)?(?:问题|不足|短板|困难|薄弱环节))/;
+
 /** A year said alone (2025) where the period was asked: 2025年. */
 const bareYear = (text: string) => /^\s*((?:19|20)[0-9]{2})\s*$/.exec(cleanSingle(text))?.[1]?.concat('年');
 
@@ -223,7 +227,10 @@ export function parseAnswerOffline(input: AnswerInput): ParsedAnswer | null {
         if (left && left.length <= 40 && !/[0-9０-９]/.test(left)) out.org = left;
       }
     } else if (asked) {
-      assign(out, asked, body, true);
+      // 明年准备… where the problems were asked (or 还存在…不足 where the plans were): filed where it belongs, once confirmed.
+      const other = asked === 'problems' && SOUNDS_LIKE_PLANS.test(body) ? 'nextSteps' : asked === 'nextSteps' && SOUNDS_LIKE_PROBLEMS.test(body) ? 'problems' : null;
+      assign(out, other ?? asked, body, true);
+      if (other && out[other]) out.check = other === 'nextSteps' ? '这段话像是下一步的打算，不是存在的问题。' : '这段话像是存在的问题，不是下一步的打算。';
       // A date or a unit name said in passing at the last questions is still theirs.
       if (asked !== 'date' && asked !== 'facts' && asked !== 'topics' && !LIST_FIELDS.includes(asked as ListField)) {
         const period = findPeriod(body);

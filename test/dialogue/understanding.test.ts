@@ -172,6 +172,16 @@ describe('figures in every field', () => {
     expect(next?.nextSteps?.join('')).toContain('70%');
   });
 
+  it('asks before filing plans given where the problems were asked under 下一步打算', () => {
+    let { state, reply } = run(['青河区教育局', '2025年', '党建工作', '发展党员8名', '跳过', '跳过', '跳过', '明年准备新建小学2所']);
+    expect(reply.text).toContain('像是下一步的打算');
+    expect(reply.text).toContain('下一步打算：明年准备新建小学2所');
+    ({ state, reply } = turn(state, '对', '2025-12-15'));
+    expect(state.facts.nextSteps).toEqual(['明年准备新建小学2所']);
+    expect(state.facts.problems).toBeUndefined();
+    expect(reply.field).toBe('problems');
+  });
+
   it('takes 问题嘛……暂时没有 to an optional question as none, and moves on', () => {
     const { state, reply } = run(['青河区教育局', '2025年', '党建工作', '发展党员8名', '跳过', '跳过', '跳过', '问题嘛……暂时没有']);
     expect(state.facts.problems).toBeUndefined();
