@@ -20,6 +20,8 @@ export default defineConfig({
         test: {
           name: 'workers',
           include: ['test/workers/**/*.test.ts'],
+          // A scripted model server on 127.0.0.1 for the Worker configured with a model (model-answers.test.ts).
+          globalSetup: ['test/workers/model-server.setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

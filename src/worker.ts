@@ -35,7 +35,7 @@ function appFor(env: Env): App {
     store: createDurableObjectStore(env.STORE),
     reportTypes,
     composer: selectComposer(config, reportTypes),
-    // The interview's answers read by the model too, as on Node.
+    // As on Node: with a model configured, free-text answers are parsed by it first; the offline parser stays the fallback.
     ...(config.OPENAI_API_KEY ? { answerParser: createModelAnswerParser(modelSettingsFrom(config)) } : {}),
     config,
     log,

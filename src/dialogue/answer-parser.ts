@@ -21,6 +21,14 @@ export interface ParsedAnswer {
   nextSteps?: string[];
   /** signature.date */
   date?: string;
+  /** Parts of the answer the parser could not place anywhere: kept as 未归类 for the person to place or drop. */
+  unplaced?: string[];
+  /**
+   * Set when the parser had to interpret (a lead-in taken as a frame, 今年 read from today's date, an answer that
+   * reads like another field): why, in a sentence (may be empty). The engine then says back what it understood
+   * and files it only on 对 or a correction, asking once.
+   */
+  check?: string;
 }
 
 export interface AnswerInput {
@@ -29,6 +37,8 @@ export interface AnswerInput {
   field: string;
   question: string;
   text: string;
+  /** The server's date (YYYY-MM-DD), for relative periods: 今年, 今年上半年, 上学期, 去年. */
+  today?: string;
 }
 
 /** Returns the fields found, or null when it could not tell (the caller then falls back or re-asks). */

@@ -10,7 +10,7 @@ const FILLER_WORDS = [
 ];
 const FILLER_SET = new Set(FILLER_WORDS.map((w) => w.toLowerCase()));
 // A filler word must be followed by a separator (好评率 and 还有3所 are facts), except 然后 and 另外, which never start one.
-const FILLER_LEAD = /^(?:(?:好的|好|嗯+|哦|噢|呃|那个|是这样的|还有就是|还有|就是)[，,。\s、…~！!]+|(?:然后|另外)[，,。\s、…~！!]*)+/;
+const FILLER_LEAD = /^(?:(?:好的|好|嗯+|哦|噢|呃|那个|这个嘛|这个|那个嘛|是这样的|还有就是|还有|就是)[，,。\s、…~！!]+|(?:然后|另外)[，,。\s、…~！!]*)+/;
 // Only sign-offs: 以上 stays, since 96%以上 is a fact.
 const FILLER_TAIL = /[，,。\s]*(?:就这些了?|就这样吧?|暂时就这些|差不多就这些|大概就这些|以上就是这些|没有了|谢谢)[吧啊了。！!~…]*$/;
 
@@ -127,4 +127,36 @@ function splitOutsideQuotes(text: string): string[] {
 /** One line of text from an answer: filler and trailing punctuation removed, inner text kept as typed. */
 export function cleanSingle(text: string): string {
   return stripNumbering(removeFiller(text.replace(/\s*[\r\n]+\s*/g, ' '))).replace(/[。.]+$/, '').trim();
+}
+
+const CORRECTION = /[，,]\s*(?:哦|噢|呃|啊)?\s*(?:不对|不是|说错了|错了|更正一下|纠正一下)[，,]?\s*(?:应该)?是\s*/;
+const FIGURE_AT_END = /[0-9０-９]+(?:[.．][0-9０-９]+)?[^，,；;。\s0-9０-９]{0,4}$/;
+const FIGURE_AT_START = /^[0-9０-９]+(?:[.．][0-9０-９]+)?[^，,；;。\s0-9０-９]{0,4}/;
+
+/**
+ * A correction said mid-answer, applied as meant: the figure (or the phrase) before 不对，是 is replaced by what
+ * follows, so only the corrected figure is kept.
+ * @example applyCorrections('培训教师3000人次，不对，是3200人次') // '培训教师3200人次'
+ * @example applyCorrections('以甲县教育局，哦不对，是甲县教育体育局的名义') // '以甲县教育体育局的名义'
+ */
+export function applyCorrections(text: string): string {
+  let out = text;
+  for (let i = 0; i < 5; i++) {
+    const m = CORRECTION.exec(out);
+    if (!m) break;
+    const before = out.slice(0, m.index);
+    const after = out.slice(m.index + m[0].length);
+    const clauseStart = Math.max(...['，', ',', '；', ';', '。', '\n', '：', ':'].map((p) => before.lastIndexOf(p))) + 1;
+    const clause = before.slice(clauseStart);
+    const newFigure = FIGURE_AT_START.exec(after);
+    const oldFigure = FIGURE_AT_END.exec(clause);
+    if (newFigure && oldFigure) {
+      out = before.slice(0, clauseStart) + clause.slice(0, oldFigure.index) + after;
+    } else {
+      // The phrase is said again whole: keep a lead word (以、是) the new phrase does not repeat.
+      const lead = /^(?:以|是|由)/.exec(clause)?.[0] ?? '';
+      out = before.slice(0, clauseStart) + (after.startsWith(lead) ? '' : lead) + after;
+    }
+  }
+  return out;
 }

@@ -21,6 +21,8 @@ export interface CollectedFacts {
   signature?: { org?: string; date?: string };
   /** Sums offered by a consolidation (汇总), each accepted or not; drafted only when accepted and right. */
   derived?: DerivedFigure[];
+  /** What the person said that could not be placed: shown in the review (未归类) to place or drop, never drafted. */
+  unplaced?: string[];
 }
 
 /** What people call each field, for questions, summaries and 修改 + name. */
@@ -142,5 +144,6 @@ export function factSummary(facts: CollectedFacts): string[] {
   if (facts.nextSteps?.length) lines.push(`下一步打算：${facts.nextSteps.join('；')}`);
   for (const row of facts.schedule ?? []) lines.push(`工作安排 ${row.when}：${row.items.join('；')}`);
   if (facts.signature?.date) lines.push(`落款日期：${facts.signature.date}`);
+  (facts.unplaced ?? []).forEach((item, i) => lines.push(`未归类${i + 1}：${item}`));
   return lines;
 }

@@ -8,7 +8,7 @@ import { LIMITS } from '../domain/fact-sheet.js';
 import { outlineLines } from '../domain/outline.js';
 import { fillTemplate, type Question, type ReportType } from '../domain/report-types.js';
 import type { AnswerInput, ParsedAnswer } from './answer-parser.js';
-import { cleanSingle, isFiller, splitItems } from './answer-text.js';
+import { cleanSingle, isFiller, saysNone, splitItems } from './answer-text.js';
 import {
   capList,
   emptyFacts,
@@ -20,6 +20,7 @@ import {
   type CollectedFacts,
 } from './collected-facts.js';
 import { TYPE_NAMES, typeFromName } from '../import/report-type.js';
+import { detectAddition, detectPlacement, type Placement } from './additions.js';
 import { detectControl } from './controls.js';
 import {
   dropPart,
@@ -59,6 +60,15 @@ interface Snapshot {
   choices: OutlineChoices;
   /** Interviews from an import: the parts still to confirm (keep, drop or replace), in asking order. */
   review?: string[];
+  /** An answer the parser had to interpret, said back and waiting for 对 or a correction. */
+  pending?: PendingCheck;
+}
+
+/** What the assistant understood and asked about (对吗？): filed on 对, replaced by a correction. */
+export interface PendingCheck {
+  field: string;
+  text: string;
+  parsed: ParsedAnswer;
 }
 
 export interface InterviewState extends Snapshot {
@@ -156,6 +166,8 @@ function missingRequired(state: InterviewState, type: ReportType): string[] {
 const REVIEW_HELP =
   '回复“确认”即可起草；也可以调整大纲，例如“把第二部分改名为……”“第三部分移到第一”“合并第二和第三部分”“删除第四部分”；要改内容请说“修改 + 部分名称”，如“修改单位名称”。';
 
+const UNPLACED_HELP = '未归类的内容不会写进稿件：请说“把未归类第1条归入……”（工作领域或存在的问题等），或“删除未归类第1条”。';
+
 function reviewText(state: InterviewState, type: ReportType): string {
   const outline = sessionOutline(state.facts, type, state.choices);
   const missing = missingRequired(state, type);
@@ -163,6 +175,7 @@ function reviewText(state: InterviewState, type: ReportType): string {
     '请核对已收集的信息：',
     ...factSummary(state.facts).map((line) => `· ${line}`),
     ...(missing.length ? [`以下内容尚未填写，稿件中会标注【待补充】：${missing.join('、')}`] : []),
+    ...(state.facts.unplaced?.length ? [UNPLACED_HELP] : []),
     '',
     `稿件大纲（${outline.title}）：`,
     ...outlineLines(outline),
@@ -180,9 +193,9 @@ function nextText(state: InterviewState, type: ReportType): string {
   return reviewText(state, type);
 }
 
-function respond(state: InterviewState, type: ReportType, lead: string, userText?: string): { state: InterviewState; reply: Reply } {
+function respond(state: InterviewState, type: ReportType, lead: string, userText?: string, ask = true): { state: InterviewState; reply: Reply } {
   const derived = derive(state, type);
-  const text = `${lead ? `${lead}\n` : ''}${nextText(derived, type)}`;
+  const text = ask ? `${lead ? `${lead}\n` : ''}${nextText(derived, type)}` : lead;
   const reply: Reply = { text, field: derived.state === 'asking' ? derived.current : null, progress: progress(derived, type) };
   const transcript = [...derived.transcript];
   if (userText !== undefined) transcript.push({ role: 'user', text: userText });
@@ -192,8 +205,8 @@ function respond(state: InterviewState, type: ReportType, lead: string, userText
 
 function snapshot(state: InterviewState): Snapshot {
   // Only the fields a step changes are copied: cloning the whole state would copy the history and transcript too.
-  const { facts, skipped, editing, finished, confirmed, choices, review } = state;
-  return structuredClone({ facts, skipped, editing, finished, confirmed, choices, ...(review ? { review } : {}) });
+  const { facts, skipped, editing, finished, confirmed, choices, review, pending } = state;
+  return structuredClone({ facts, skipped, editing, finished, confirmed, choices, ...(review ? { review } : {}), ...(pending ? { pending } : {}) });
 }
 
 /** The state with its current values saved for 上一步, and `change` applied on a copy. */
@@ -201,6 +214,8 @@ function changed(state: InterviewState, change: (next: InterviewState) => void):
   const steps = Math.max(3, Math.min(MAX_HISTORY, Math.floor(HISTORY_BUDGET / JSON.stringify(state.facts).length)));
   // Snapshots are never changed once taken, so the new history shares them instead of copying them again.
   const next: InterviewState = { ...structuredClone({ ...state, history: [] }), history: [...state.history, snapshot(state)].slice(-steps) };
+  // A check said back is answered by the next step, whatever it is: only the step that asks one sets it again.
+  delete next.pending;
   change(next);
   return next;
 }
@@ -351,6 +366,30 @@ function parseSchedule(text: string): CollectedFacts['schedule'] {
 }
 
 /**
+ * Where a bare 补充：… goes while asking: the list or area just answered (补充 adds to what was just said), else
+ * the question being asked. In the review nothing is being asked, and an unnamed 补充 is kept as 未归类.
+ */
+function supplementTarget(state: InterviewState): string | null {
+  if (state.state !== 'asking') return null;
+  const asked = state.transcript.filter((e) => e.role === 'assistant').map((e) => e.field);
+  const last = asked.length > 1 ? asked[asked.length - 2] : null;
+  const isList = (k: string | null | undefined): k is string =>
+    Boolean(k) && (sectionIndexOf(k!) !== null || ['guidance', 'goals', 'problems', 'nextSteps'].includes(k!));
+  if (isList(last) && last !== state.current && hasValue(state.facts, last)) return last;
+  return state.current;
+}
+
+/** 对 / 是的 / 嗯，没错 / 对，就这三块: what was said back is right. */
+const AGREE_WORD = '(?:对|对的|对啊|对呀|是|是的|是啊|没错|没问题|正确|可以|好|好的|行|确认|确定|就是这样|就这样|嗯|嗯嗯)';
+const AGREE = new RegExp(`^(?:嗯|哦|好)?${AGREE_WORD}(?:${AGREE_WORD}|就这[几些两三四五六七八九十]*[个块项条]?|就是这[几些两三四五六七八九十]*[个块项条]?)*$`);
+const AGREE_AND_MORE = new RegExp(`^(?:嗯|哦|好)?${AGREE_WORD}[，,。\\s]+([\\s\\S]+)$`);
+const agrees = (text: string) => AGREE.test(text.replace(/[，,。.!！~～\s、]+/g, ''));
+/** 不对 on its own: what was said back is wrong, and nothing else is said. */
+const DENY = /^(?:不对|不是|错了|不正确|不是这样|不对的)[。！!~]*$/;
+/** The words a correction starts with: 不对，是… */
+const CORRECTION_LEAD = /^(?:不对|不是|错了|不正确)[，,。\s]*(?:应该是)?/;
+
+/**
  * The first step of a turn. Controls, review commands and empty input are answered here; an answer to a
  * question comes back as `{ kind: 'parse', input }`.
  */
@@ -371,11 +410,15 @@ export function beginTurn(state: InterviewState, type: ReportType, rawText: stri
   if (control?.kind === 'back') {
     const previous = state.history.at(-1);
     if (!previous) return { kind: 'reply', ...respond(state, type, '已经是第一步了，没有可以撤回的回答。', text) };
-    const restored: InterviewState = { ...state, ...structuredClone(previous), history: state.history.slice(0, -1) };
+    // A check still waiting goes with the step it belonged to (the snapshot holds one only if it was waiting then).
+    const { pending: _withdrawn, ...rest } = state;
+    const restored: InterviewState = { ...rest, ...structuredClone(previous), history: state.history.slice(0, -1) };
     return { kind: 'reply', ...respond(restored, type, '好的，已撤回上一步的回答。', text) };
   }
   if (control?.kind === 'finish') {
-    const next = changed(state, (s) => {
+    // An answer still waiting for 对 is filed as understood: 完成 must not lose it.
+    const base = state.pending ? applyParsed(state, type, state.pending.text, state.pending.parsed, state.pending.field, false, text).state : state;
+    const next = changed(base, (s) => {
       s.finished = true;
       s.editing = null;
       s.confirmed = control.draftNow;
@@ -402,6 +445,18 @@ export function beginTurn(state: InterviewState, type: ReportType, rawText: stri
     // While asking, “修改……” may simply be an answer (修改完善制度3项): understand it as one.
   }
 
+  const placement = detectPlacement(text);
+  if (placement && state.facts.unplaced?.length) return { kind: 'reply', ...placeUnplaced(state, type, placement, text) };
+  const addition = control ? null : detectAddition(text, state.facts, supplementTarget(state));
+  if (addition?.field === 'unplaced') {
+    const next = changed(state, (s) => void (s.facts.unplaced = [...(s.facts.unplaced ?? []), capAnswer(addition.text).text]));
+    return { kind: 'reply', ...respond(next, type, `已记下，先放在“未归类”里（第 ${next.facts.unplaced!.length} 条），核对时可以归入合适的部分。`, text) };
+  }
+  if (addition) {
+    const input = { typeId: type.id, field: addition.field, question: questionText(type, state.facts, addition.field), text: capAnswer(addition.text).text };
+    return { kind: 'parse', input };
+  }
+
   if (state.state !== 'asking') {
     if (control?.kind === 'confirm') {
       const next = state.confirmed ? state : changed(state, (s) => void (s.confirmed = true));
@@ -419,6 +474,21 @@ export function beginTurn(state: InterviewState, type: ReportType, rawText: stri
 
   const key = state.current!;
   if (key === 'type' && state.review?.includes('type')) return { kind: 'reply', ...answerType(state, type, text, control?.kind) };
+  if (state.pending?.field === key && (!control || control.kind === 'confirm')) {
+    if (agrees(text)) return { kind: 'reply', ...applyParsed(state, type, state.pending.text, state.pending.parsed, key, false, text) };
+    if (DENY.test(text.trim())) {
+      const kept = state.pending.text;
+      // Nothing said is lost: an answer that is not this field's stays as 未归类 (a period or area list is just asked again).
+      const keep = !['org', 'period', 'sections'].includes(key);
+      const next = changed(state, (s) => void (keep && (s.facts.unplaced = [...(s.facts.unplaced ?? []), kept])));
+      return { kind: 'reply', ...respond(next, type, keep ? '好的，这段话先放在“未归类”里，核对时可以归入合适的部分。' : '好的，没有记下。请再说一次：', text) };
+    }
+    // 对，还有信息化: what was said back, and more to it. Anything else corrects it. Either is read as the answer
+    // and filed without asking again.
+    const more = AGREE_AND_MORE.exec(text.trim());
+    const correction = more ? `${state.pending.text}\n${more[1]}` : text.replace(CORRECTION_LEAD, '') || text;
+    return { kind: 'parse', input: { typeId: type.id, field: key, question: questionText(type, state.facts, key, state.review), text: capAnswer(correction).text } };
+  }
   const reviewing = (state.review?.includes(key) || (state.imported && state.editing === key)) && hasValue(state.facts, key);
   if (reviewing) {
     const answer = reviewAnswer(text) ?? (control?.kind === 'skip' || control?.kind === 'confirm' ? 'keep' : null);
@@ -514,26 +584,86 @@ function mergeTopics(facts: CollectedFacts, topics: string[], replace: boolean):
   const names = [...new Set(topics.map((t) => t.slice(0, LIMITS.shortText)))];
   const byTopic = new Map(facts.sections.map((s) => [s.topic, s]));
   const merged = names.map((topic) => byTopic.get(topic) ?? { topic, facts: [] });
-  if (!replace) for (const s of facts.sections) if (!names.includes(s.topic)) merged.unshift(s);
-  return merged.slice(0, LIMITS.sections);
+  // Adding keeps the areas already there first, in their order, and the new ones after them.
+  const kept = replace ? [] : facts.sections.filter((s) => !names.includes(s.topic));
+  return [...kept, ...merged].slice(0, LIMITS.sections);
 }
+
+/** Whether a parsed answer carries anything to file. */
+const hasContent = (parsed: ParsedAnswer | null): parsed is ParsedAnswer =>
+  Boolean(parsed) && Object.entries(parsed!).some(([k, v]) => k !== 'check' && (Array.isArray(v) ? v.length : v));
 
 /**
  * The second step of a turn: applies what the parser found. Nothing found → a re-ask saying what is wanted,
- * with everything collected kept.
+ * with everything collected kept. An answer the parser had to interpret is said back first (对吗？), once.
  */
 export function finishTurn(state: InterviewState, type: ReportType, rawText: string, parsed: ParsedAnswer | null): { state: InterviewState; reply: Reply } {
   const text = rawText.replace(/\r\n?/g, '\n');
   const { text: kept, cut } = capAnswer(text);
-  const key = state.current!;
+  const addition = detectControl(text) ? null : detectAddition(text, state.facts, supplementTarget(state));
+  const key = addition?.field ?? state.current!;
+  const correcting = !addition && state.pending?.field === key;
   const note = cut ? cutNote(cut) : '';
-  if (!parsed || !Object.values(parsed).some((v) => (Array.isArray(v) ? v.length : v))) {
+  if (!hasContent(parsed)) {
+    if (addition) {
+      // An addition the parser cannot read is still kept, as 未归类.
+      const next = changed(state, (s) => void (s.facts.unplaced = [...(s.facts.unplaced ?? []), capAnswer(addition.text).text]));
+      return respond(next, type, `${note}没能看出这条该归入哪里，先放在“未归类”里，核对时可以归入合适的部分。`, kept);
+    }
     const q = questionFor(type, key);
+    // 没有 / 暂时没有 to an optional question: nothing to write there, so it is skipped.
+    if (!q?.required && !addition && saysNone(kept.replace(/^[^，,…]{0,6}?(?:嘛|呢)[…，,\s]*/, ''))) {
+      const next = changed(state, (s) => {
+        if (!s.skipped.includes(key)) s.skipped.push(key);
+        if (s.editing === key) s.editing = null;
+      });
+      return respond(next, type, `好的，${fieldName(state.facts, key)}不写。`, kept);
+    }
     const lead = isFiller(kept)
       ? '好的。'
       : `${note}没能从您的回答中找到${fieldName(state.facts, key)}。${q?.required ? '' : '没有的话可以说“跳过”。'}请再说一次：`;
     return respond(state, type, lead, kept);
   }
+  const interpreted = parsed.check !== undefined || (parsed.period !== undefined && !kept.replace(/\s/g, '').includes(parsed.period.replace(/\s/g, '')));
+  if (interpreted && !addition && !correcting) {
+    const next = changed(state, (s) => void (s.pending = { field: key, text: kept, parsed }));
+    const said = `${note}${parsed.check ?? ''}我理解为：${understood(state.facts, parsed, key)}。对吗？（对的话回复“对”；不对请直接说正确的内容）`;
+    return respond(next, type, said, kept, false);
+  }
+  return applyParsed(state, type, kept, parsed, key, Boolean(addition), kept, note);
+}
+
+/** What an answer would be filed as, in words, for 我理解为……对吗？ */
+function understood(facts: CollectedFacts, parsed: ParsedAnswer, key: string): string {
+  const parts: string[] = [];
+  if (parsed.org) parts.push(`单位名称“${parsed.org}”`);
+  if (parsed.period) parts.push(`时间段“${parsed.period}”`);
+  if (parsed.leadership) parts.push(`领导机关“${parsed.leadership}”`);
+  if (parsed.theme) parts.push(`总体思路“${parsed.theme}”`);
+  if (parsed.topics?.length) {
+    const withFacts = new Map((parsed.topicFacts ?? []).map((t) => [t.topic, t.facts.length]));
+    const names = parsed.topics.map((t) => (withFacts.get(t) ? `${t}（连同做法 ${withFacts.get(t)} 条）` : t));
+    parts.push(`${parsed.topics.length} 个工作领域：${names.join('、')}`);
+  }
+  for (const list of ['guidance', 'goals', 'problems', 'nextSteps'] as const) {
+    if (parsed[list]?.length) parts.push(`${fieldName(facts, list)}：${parsed[list]!.join('；')}`);
+  }
+  if (parsed.facts?.length) parts.push(`${fieldName(facts, key)}：${parsed.facts.join('；')}`);
+  if (parsed.unplaced?.length) parts.push(`另有 ${parsed.unplaced.length} 条先放在“未归类”：${parsed.unplaced.join('；')}`);
+  return parts.join('；');
+}
+
+/** Files a parsed answer for `key`; `adding` adds to what is there instead of replacing it. */
+function applyParsed(
+  state: InterviewState,
+  type: ReportType,
+  kept: string,
+  parsed: ParsedAnswer,
+  key: string,
+  adding: boolean,
+  userText: string,
+  note = '',
+): { state: InterviewState; reply: Reply } {
   const notes: string[] = [];
   const index = sectionIndexOf(key);
   const next = changed(state, (s) => {
@@ -551,41 +681,92 @@ export function finishTurn(state: InterviewState, type: ReportType, rawText: str
     for (const list of ['guidance', 'goals', 'problems', 'nextSteps'] as const) {
       const items = parsed[list]?.map((i) => i.trim()).filter(Boolean);
       if (!items?.length) continue;
-      const { items: keptItems, dropped } = capList(items);
+      const { items: keptItems, dropped } = capList(adding ? [...(f[list] ?? []), ...items] : items);
       f[list] = keptItems;
-      took(fieldName(f, list), ` ${keptItems.length} 条${dropped ? `（超出上限，另有 ${dropped} 条未收下）` : ''}`);
+      took(fieldName(f, list), adding ? `增加 ${items.length} 条，共 ${keptItems.length} 条` : ` ${keptItems.length} 条${dropped ? `（超出上限，另有 ${dropped} 条未收下）` : ''}`);
     }
     if (parsed.topics?.length) {
-      f.sections = mergeTopics(f, parsed.topics, key === 'sections');
+      const before = new Set(f.sections.map((x) => x.topic));
+      f.sections = mergeTopics(f, parsed.topics, key === 'sections' && !adding);
       took('工作领域', ` ${f.sections.length} 个：${f.sections.map((x) => x.topic).join('、')}`);
       // Facts said with their work area are that area's answer: it is not asked about again.
       for (const { topic, facts } of parsed.topicFacts ?? []) {
         const section = f.sections.find((x) => x.topic === shortText(topic));
-        if (!section) continue;
-        const { items, dropped } = capFacts(facts);
+        if (!section) {
+          // An area past the limit: its facts are kept for the person to place, not lost.
+          f.unplaced = [...(f.unplaced ?? []), ...facts];
+          continue;
+        }
+        const { items, dropped } = capFacts(adding ? [...section.facts, ...facts] : facts);
         section.facts = items;
         notes.push(factsNote(section, dropped));
       }
+      // An area added after the questions ended is asked about now, then the review comes back.
+      const added = f.sections.findIndex((x) => !before.has(x.topic) && !x.facts.length);
+      if (adding && s.finished && added >= 0) s.editing = `sections[${added}].facts`;
     }
     if (parsed.facts?.length && index !== null && f.sections[index]) {
-      const { items, dropped } = capFacts(parsed.facts);
+      const { items, dropped } = capFacts(adding ? [...f.sections[index].facts, ...parsed.facts] : parsed.facts);
       f.sections[index].facts = items;
       // Replaced facts take the old heading's figures with them (the note names the area as relabelled).
-      if (s.imported) relabelAfterReplace(f.sections[index], index);
+      if (s.imported && !adding) relabelAfterReplace(f.sections[index], index);
       notes.push(factsNote(f.sections[index], dropped));
+    }
+    if (parsed.facts?.length && (index === null || !f.sections[index])) {
+      // Facts with no work area asked (a model's answer for another field): kept, never dropped.
+      f.unplaced = [...(f.unplaced ?? []), ...parsed.facts];
+      notes.push(`${parsed.facts.length} 条具体做法没有对应的工作领域，先放在“未归类”里`);
+    }
+    if (parsed.unplaced?.length) {
+      f.unplaced = [...(f.unplaced ?? []), ...parsed.unplaced.map((i) => i.trim()).filter(Boolean)];
+      notes.push(`${parsed.unplaced.length} 条像是具体做法而不是领域名称，先放在“未归类”里，核对时可以归入或删除`);
     }
     if (s.imported) {
       notes.push(...followNewPeriod(f, state.facts.period));
       const answered = new Set(answeredKeys(parsed, key));
       s.review = remapReview(state.facts, f, (s.review ?? []).filter((k) => !answered.has(k)));
     }
-    if (s.editing && hasValue(f, s.editing)) s.editing = null;
+    if (s.editing && s.editing !== key && hasValue(f, s.editing) && !(adding && s.finished)) s.editing = null;
+    else if (s.editing === key && hasValue(f, key)) s.editing = null;
     s.confirmed = false;
   });
   if (!notes.length) {
-    return respond(state, type, `${note}没能从您的回答中找到${fieldName(state.facts, key)}。请再说一次：`, kept);
+    return respond(state, type, `${note}没能从您的回答中找到${fieldName(state.facts, key)}。请再说一次：`, userText);
   }
-  return respond(next, type, `${note}已记下：${notes.join('；')}。`, kept);
+  const askAreas = key === 'sections' && !next.facts.sections.length ? '请先列出工作领域的名称（如“党建工作、教师队伍建设”）。' : '';
+  return respond(next, type, `${note}已记下：${notes.join('；')}。${askAreas}`, userText);
+}
+
+/** 把未归类第1条归入校舍建设 / 删除未归类第2条: the person places or drops what the parser could not. */
+function placeUnplaced(state: InterviewState, type: ReportType, placement: Placement, text: string) {
+  const items = state.facts.unplaced ?? [];
+  const chosen = placement.index === null ? items.map((_, i) => i) : [placement.index - 1];
+  if (chosen.some((i) => i < 0 || i >= items.length)) return respond(state, type, `未归类的内容只有 ${items.length} 条。`, text);
+  const keep = (s: InterviewState) => {
+    s.facts.unplaced = items.filter((_, i) => !chosen.includes(i));
+    if (!s.facts.unplaced.length) delete s.facts.unplaced;
+  };
+  if (placement.op === 'drop') {
+    const next = changed(state, (s) => void keep(s));
+    return respond(next, type, `已删除未归类的 ${chosen.length} 条。`, text);
+  }
+  const key = resolveEditTarget(state, type, placement.target);
+  if (!key) return respond(state, type, `没有找到“${placement.target}”这一部分。可以归入：${editableNames(state, type)}。`, text);
+  const moved = chosen.map((i) => items[i]);
+  const next = changed(state, (s) => {
+    keep(s);
+    const f = s.facts;
+    const index = sectionIndexOf(key);
+    if (index !== null && f.sections[index]) f.sections[index].facts = capFacts([...f.sections[index].facts, ...moved]).items;
+    else if (key === 'sections') f.sections = mergeTopics(f, moved, false);
+    else if (['guidance', 'goals', 'problems', 'nextSteps'].includes(key)) {
+      const list = key as 'guidance' | 'goals' | 'problems' | 'nextSteps';
+      f[list] = capList([...(f[list] ?? []), ...moved]).items;
+    } else if (key === 'signature.date') f.signature = { ...f.signature, date: moved.join('') };
+    else (f as unknown as Record<string, string>)[key] = moved.join('；');
+    s.confirmed = false;
+  });
+  return respond(next, type, `已把 ${moved.length} 条归入${fieldName(next.facts, key)}。`, text);
 }
 
 /** A work area's facts as answered: blanks out, capped at the per-area limit. */

@@ -3,14 +3,16 @@
  * Several fields may come in one answer (我们是某某区教育局，写2025年上半年的总结); figures are never changed.
  */
 import type { AnswerInput, AnswerParser, ParsedAnswer } from './answer-parser.js';
-import { cleanSingle, isFiller, removeFiller, saysNone, splitItems } from './answer-text.js';
+import { applyCorrections, cleanSingle, isFiller, removeFiller, saysNone, splitItems } from './answer-text.js';
+import { relativePeriod, spokenDate } from './relative-period.js';
+import { readTopics } from './topic-list.js';
 
 const D = '[0-9０-９]';
 /** 2025年 · 2025年上半年 · 2025年度 · 2025—2026学年第一学期 · 2025年秋季学期 · 2025年第一季度 */
 const PERIOD = new RegExp(
   [
     `${D}{4}\\s*[—–\\-~～至到]\\s*${D}{4}\\s*学年(?:度)?(?:第[一二]学期|[上下]学期)?`,
-    `${D}{4}\\s*年(?:度)?(?:上半年|下半年|全年|[春秋]季学期|第[一二三四]季度|[一二三四]季度|${D}{1,2}\\s*[—–\\-~～至到]\\s*${D}{1,2}\\s*月)?`,
+    `${D}{4}\\s*年(?:度)?(?:上半年|下半年|全年|[春秋]季学期|[春秋]季|第[一二三四]季度|[一二三四]季度|${D}{1,2}\\s*月?\\s*[—–\\-~～至到]\\s*${D}{1,2}\\s*月)?`,
   ].join('|'),
 );
 /** A full date: 2025年12月20日 */
@@ -39,15 +41,25 @@ const LABELS: Array<[keyof ParsedAnswer, RegExp]> = [
 const LIST_FIELDS = ['guidance', 'goals', 'problems', 'nextSteps'] as const;
 type ListField = (typeof LIST_FIELDS)[number];
 
-/** A work area and what was done in it, said together: `党建工作：开展主题党日12次，发展党员8名`. */
-const TOPIC_WITH_FACTS = /^([^：:，,。；;]{2,20})[：:]\s*(.+)$/s;
+/** Words before a list that only say what kind of list follows: 还存在一些不足：, 问题嘛，主要是, 明年准备, 下一步， */
+const PROBLEM_WORD = '(?:问题|不足|短板|困难|薄弱环节)';
+const LEAD_COUNT = '(?:[两二三四五六七八九十几]个|[两二三四五六七八九十几]点|以下几点|以下几个方面|如下|这么几个)';
+const PROBLEM_HEAD = `(?:工作中|目前|当前|我们)?(?:还|也)?(?:主要)?(?:存在|有)?(?:的)?(?:一些|以下|几个|一个|这么几个|这些|几点|一点|[两二三四五六七八九十]个)?(?:主要)?${PROBLEM_WORD}(?:之处|和不足)?`;
+const LIST_LEAD: Partial<Record<keyof ParsedAnswer, RegExp[]>> = {
+  // 还存在一些不足： / 问题嘛，主要是 / 主要问题有三个： / 问题在于… — a separator or a linking word must follow (困难学生… stays).
+  problems: [
+    new RegExp(`^${PROBLEM_HEAD}(?:嘛|呢|吧)?(?:主要)?(?:有|是|就是|在于)?${LEAD_COUNT}?[：:，,]\\s*(?:主要是|就是)?\\s*`),
+    new RegExp(`^${PROBLEM_HEAD}(?:嘛|呢|吧|主要是|就是|是|在于|有${LEAD_COUNT})\\s*`),
+  ],
+  nextSteps: [/^(?:下一步(?:工作)?|下半年|明年|今后|接下来|来年)(?:的)?(?:工作)?(?:打算|准备|计划|要做的|要干的|主要|重点|思路)?(?:工作)?(?:是|有|就是|主要是)?[：:，,]\s*/],
+  goals: [/^(?:目标(?:是|主要是|就是)?)[：:，,]\s*/],
+};
 
-/** The answer cut where one work area ends (lines, numbering, ；), never at commas: a work area's facts keep theirs. */
-const topicParts = (text: string) => splitItems(text);
+/** Words before a work area's facts that only point at it: 这块主要是：… / 主要有： */
+const FACTS_LEAD = /^(?:(?:这块|这一块|这方面|这个)(?:工作)?(?:主要|大概|基本上)?(?:是|有|就是|包括|做了)?[：:，,]?|(?:主要|大概)?(?:是|有|就是|包括|做了)[：:])\s*/;
 
-/** A work area's name without the words around it (主要有…, …等方面的工作). */
-const topicName = (text: string) =>
-  text.replace(/^(?:主要有|主要是|包括|有|抓了|做了|开展了)/, '').replace(/(?:等)?(?:几个)?方面(?:的工作)?$/, '').trim();
+/** A work area's facts that start by naming it again: 党建这块，… / 关于党建，… */
+const AREA_LEAD = /^(?:关于|对于)?[^，,：:。；;0-9０-９]{2,14}?(?:这块|这一块|这方面)[，,：:]\s*|^(?:关于|对于)[^，,：:。；;0-9０-９]{2,14}?[，,：:]\s*/;
 
 /** Which ParsedAnswer key a question's field fills. */
 function keyOf(field: string): keyof ParsedAnswer | null {
@@ -72,7 +84,7 @@ function findOrg(text: string, wholeAnswer: boolean): string | undefined {
   const intro = text.match(ORG_INTRO);
   const from = intro ? text.slice((intro.index ?? 0) + intro[0].length) : text;
   const match = from.match(ORG);
-  if (match) return match[1].replace(/^(?:是|为|由|以|代表)/, '');
+  if (match) return match[1].replace(/^(?:就用|就以|是|为|由|以|用|代表)/, '');
   if (!wholeAnswer) return undefined;
   return undefined;
 }
@@ -108,6 +120,28 @@ function labelledBlocks(text: string): { rest: string; blocks: Array<[keyof Pars
   return { rest: rest.join('\n'), blocks };
 }
 
+/** Answers that open like plans (明年准备…, 下一步打算…) or like problems (还存在…不足). */
+const SOUNDS_LIKE_PLANS = /^(?:下一步|明年|下半年|今后|接下来|来年)(?:的)?(?:工作)?(?:准备|打算|计划|要|将|拟)/;
+const SOUNDS_LIKE_PROBLEMS = /^(?:(?:工作中|目前|当前)?(?:还|也)?(?:存在|有)(?:的)?(?:一些|以下|几个)?(?:问题|不足|短板|困难|薄弱环节))/;
+
+/** A year said alone (2025) where the period was asked: 2025年. */
+const bareYear = (text: string) => /^\s*((?:19|20)[0-9]{2})\s*$/.exec(cleanSingle(text))?.[1]?.concat('年');
+
+/** A year set apart from the rest (青河区教育局 2025): 2025年. */
+const yearAside = (text: string) => /(?:^|[\s，,])((?:19|20)[0-9]{2})(?=$|[\s，,。])/.exec(text)?.[1]?.concat('年');
+
+/** A relative period (今年, 上学期) when no written one is there: read from the server's date and said back. */
+function relative(out: ParsedAnswer, text: string, today: string | undefined): void {
+  if (out.period || !today || findPeriod(text)) return;
+  const found = relativePeriod(text, today);
+  if (!found) return;
+  out.period = found.period;
+  out.check = `“${found.said}”按今天的日期（${spokenDate(today)}）推算为“${found.period}”。`;
+}
+
+/** Figures other than years and dates: counts, amounts, rates. */
+const countsIn = (text: string) => text.replace(/[0-9０-９]{4}\s*年(?:[0-9０-９]{1,2}\s*月(?:[0-9０-９]{1,2}\s*日)?)?|[0-9０-９]{4}\s*[—–\-~～至]\s*[0-9０-９]{4}\s*年?/g, '').match(/[0-9０-９]/);
+
 function assign(out: ParsedAnswer, key: keyof ParsedAnswer, text: string, asked: boolean): void {
   const single = cleanSingle(text);
   switch (key) {
@@ -117,7 +151,7 @@ function assign(out: ParsedAnswer, key: keyof ParsedAnswer, text: string, asked:
       return;
     }
     case 'period': {
-      const period = findPeriod(text);
+      const period = findPeriod(text) ?? (asked ? bareYear(text) : undefined);
       if (period) out.period = period;
       return;
     }
@@ -130,38 +164,35 @@ function assign(out: ParsedAnswer, key: keyof ParsedAnswer, text: string, asked:
     case 'leadership': {
       const lead = single.replace(/^在/, '').replace(/的?(?:正确|坚强|有力)?领导下$/, '').trim();
       if (lead) out.leadership = lead;
+      if (lead && countsIn(lead)) out.check = '这段话带有数字，像是某项工作的具体情况，而不是领导机关。';
       return;
     }
     case 'theme':
       if (single) out.theme = single;
+      if (single && countsIn(single)) out.check = '这段话带有数字，像是某项工作的具体情况，而不是总体思路。';
       return;
     case 'topics': {
-      const topics: string[] = [];
-      const topicFacts: Array<{ topic: string; facts: string[] }> = [];
-      for (const part of topicParts(text)) {
-        const named = TOPIC_WITH_FACTS.exec(part);
-        const facts = named ? splitItems(named[2], { sentences: true }) : [];
-        if (named && facts.length) {
-          const topic = topicName(named[1]);
-          topics.push(topic);
-          topicFacts.push({ topic, facts });
-        } else {
-          topics.push(...splitItems(part, { commas: true }).map(topicName));
-        }
-      }
-      const kept = topics.filter((t) => t && !isFiller(t));
-      if (kept.length) out.topics = kept;
-      if (topicFacts.length) out.topicFacts = topicFacts;
+      const read = readTopics(text);
+      if (read.topics.length) out.topics = read.topics;
+      if (read.topicFacts.length) out.topicFacts = read.topicFacts;
+      if (read.unplaced.length) out.unplaced = read.unplaced;
+      if (read.interpreted && read.topics.length) out.check = '';
       return;
     }
     case 'facts': {
-      const facts = splitItems(text, { sentences: true });
+      const facts = splitItems(applyCorrections(removeFiller(text)).replace(AREA_LEAD, '').replace(FACTS_LEAD, ''), { sentences: true });
       if (facts.length) out.facts = facts;
       return;
     }
     default: {
       if ((LIST_FIELDS as readonly string[]).includes(key)) {
-        const items = splitItems(text, { sentences: true, commas: key === 'guidance' });
+        let body = applyCorrections(removeFiller(text));
+        for (const lead of LIST_LEAD[key] ?? []) body = body.replace(lead, '');
+        // 问题嘛……暂时没有: once the lead-in goes, it says there is none.
+        if (saysNone(body.replace(/^[…．.。，,、\s]+/, ''))) return;
+        let items = splitItems(body, { sentences: true, commas: key === 'guidance' });
+        // A list of documents joined by 还有 / 以及: the joiner is not part of the title.
+        if (key === 'guidance') items = items.map((i) => i.replace(/^(?:还有|以及|另外|此外)(?:就是)?(?=\S{2})/, ''));
         if (items.length) out[key as ListField] = items;
       }
     }
@@ -184,16 +215,22 @@ export function parseAnswerOffline(input: AnswerInput): ParsedAnswer | null {
   if (body) {
     if (asked === 'org' || asked === 'period') {
       // The opening questions: org and period often come together in one sentence.
-      const period = findPeriod(body);
-      const org = findOrg(body, true);
+      const said = applyCorrections(body);
+      const period = findPeriod(said) ?? (asked === 'period' ? bareYear(said) : undefined) ?? yearAside(said);
+      const org = findOrg(said, true);
       if (period && !out.period) out.period = period;
       if (org && !out.org) out.org = org;
+      relative(out, said, input.today);
+      const spoken = relativePeriod(said, input.today ?? '')?.said;
       if (asked === 'org' && !out.org) {
-        const left = remainder(body, [period]);
+        const left = remainder(said, [period, spoken]);
         if (left && left.length <= 40 && !/[0-9０-９]/.test(left)) out.org = left;
       }
     } else if (asked) {
-      assign(out, asked, body, true);
+      // 明年准备… where the problems were asked (or 还存在…不足 where the plans were): filed where it belongs, once confirmed.
+      const other = asked === 'problems' && SOUNDS_LIKE_PLANS.test(body) ? 'nextSteps' : asked === 'nextSteps' && SOUNDS_LIKE_PROBLEMS.test(body) ? 'problems' : null;
+      assign(out, other ?? asked, body, true);
+      if (other && out[other]) out.check = other === 'nextSteps' ? '这段话像是下一步的打算，不是存在的问题。' : '这段话像是存在的问题，不是下一步的打算。';
       // A date or a unit name said in passing at the last questions is still theirs.
       if (asked !== 'date' && asked !== 'facts' && asked !== 'topics' && !LIST_FIELDS.includes(asked as ListField)) {
         const period = findPeriod(body);

@@ -31,6 +31,9 @@ export const MAX_MESSAGE = 20_000;
 
 type Session = SessionRecord & InterviewState;
 
+/** YYYY-MM-DD in China Standard Time (en-CA formats dates that way), the same on Node and Workers. */
+const CHINA_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 const errors = {
   400: { description: '请求内容有误', content: { 'application/json': { schema: errorBodySchema } } },
   404: { description: '会话不存在', content: { 'application/json': { schema: errorBodySchema } } },
@@ -91,7 +94,7 @@ const messageRoute = createRoute({
   path: '/api/sessions/{id}/messages',
   summary: '回答问题或发出指令',
   description:
-    '自由文字回答；一次可以回答多项。指令：跳过、上一步/返回、修改 + 部分名称、重新开始、完成/直接生成；核对阶段：确认、把第二部分改名为……、第三部分移到第一、合并第二和第三部分、删除第四部分。',
+    '自由文字回答；一次可以回答多项。“今年”“上学期”等按服务器日期推算。需要解释才能归档的回答（去掉了引导语、推算的时间等）先回复“我理解为……对吗？”，回复“对”记下，直接说正确内容则按新的记。指令：跳过、上一步/返回、修改 + 部分名称、重新开始、完成/直接生成；随时可以追加：“校舍建设还有一条：……”“补充：……”“再加一个领域：……”；放不进任何字段的内容记入 facts.unplaced（未归类），用“把未归类第1条归入……”“删除未归类第1条”处理；核对阶段：确认、把第二部分改名为……、第三部分移到第一、合并第二和第三部分、删除第四部分。',
   request: {
     params: idParam,
     body: {
@@ -287,7 +290,9 @@ export function sessionRoutes() {
     const body = await changeSession(deps, id, async (session) => {
       const type = typeOf(deps, session);
       const step = beginTurn(session, type, text);
-      const result = step.kind === 'reply' ? step : finishTurn(session, type, text, await parseAnswer(deps, step.input));
+      // Relative periods (今年, 上学期) are read from the server's clock, as a date in China (the users' time zone).
+      const today = CHINA_DATE.format(deps.now());
+      const result = step.kind === 'reply' ? step : finishTurn(session, type, text, await parseAnswer(deps, { ...step.input, today }));
       const saved = await save(deps, session, result.state);
       return turnBody(saved, result.reply);
     });

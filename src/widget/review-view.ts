@@ -1,4 +1,7 @@
-/** Review before drafting: the facts collected and the numbered outline; rename, reorder (↑ ↓) and drop parts, then confirm. */
+/**
+ * Review before drafting: the assistant's last reply, the facts collected (未归类 items to place or drop, a fact to
+ * add to any area or list) and the numbered outline; rename, reorder (↑ ↓) and drop parts, then confirm.
+ */
 import { h, replaceChildren } from './dom.js';
 
 export interface OutlineItemView {
@@ -16,8 +19,12 @@ export interface OutlineView {
 import type { OutlineOperation, PartRef } from '../dialogue/outline-edits.js';
 
 export interface ReviewHooks {
+  /** The assistant's last reply, shown above the review (what it added, or what it did not understand). */
+  said?: string;
   /** Applies one edit on the server and resolves with the outline as it now stands. */
   edit(operation: OutlineOperation): Promise<OutlineView>;
+  /** Sends a message to the interview (补充, 归入); resolves once the review (or the conversation) is shown again. */
+  say(text: string): Promise<void>;
   back(): void;
   confirm(): void;
 }
@@ -52,6 +59,26 @@ function factSummary(facts: Record<string, any>): HTMLElement {
   return dl;
 }
 
+/** Lists a fact may be added to besides the work areas, when the report already has them. */
+const LIST_TARGETS: [string, string][] = [
+  ['goals', '工作目标'],
+  ['problems', '存在的问题'],
+  ['nextSteps', '下一步打算'],
+];
+
+/** Where an added fact or a 未归类 item can go: each work area, the lists the facts have, and (for adding) a new area. */
+function targets(facts: Record<string, any>, withNewArea: boolean): [string, string][] {
+  const areas = (facts?.sections ?? []).map((s: any) => String(s?.topic ?? '')).filter(Boolean).map((t: string) => [t, t] as [string, string]);
+  const lists = LIST_TARGETS.filter(([key]) => Array.isArray(facts?.[key])).map(([, label]) => [label, label] as [string, string]);
+  return [...areas, ...lists, ...(withNewArea ? [['', '新的工作领域'] as [string, string]] : [])];
+}
+
+const select = (options: [string, string][], label: string) =>
+  h('select', { 'aria-label': label }, ...options.map(([value, text]) => h('option', { value }, text)));
+
+/** The assistant's words before the review it repeats: what it just did. */
+const leadOf = (said = '') => said.split(/\n?请核对已收集的信息/)[0].trim();
+
 /**
  * Builds the review view.
  * @example main.append(reviewView(facts, outline, { edit, back, confirm }).el)
@@ -65,6 +92,66 @@ export function reviewView(facts: Record<string, any>, initial: OutlineView, hoo
   confirmButton.addEventListener('click', () => hooks.confirm());
   backButton.addEventListener('click', () => hooks.back());
   let busy = false;
+
+  /** Sends one message for the review (the widget shows the review again with the reply above it). */
+  async function say(text: string, where: HTMLElement) {
+    if (busy) return;
+    busy = true;
+    replaceChildren(where, '正在保存……');
+    try {
+      await hooks.say(text);
+    } catch (error) {
+      replaceChildren(where, h('span', { class: 'err' }, (error as Error).message));
+    } finally {
+      busy = false;
+    }
+  }
+
+  const lead = leadOf(hooks.said);
+  const saidBox = lead ? h('p', { class: 'said', role: 'status' }, lead) : null;
+
+  // 未归类: what the assistant could not place, each to be placed or dropped by the person.
+  const unplaced: string[] = Array.isArray(facts?.unplaced) ? facts.unplaced.map(String) : [];
+  const unplacedStatus = h('p', { class: 'status', role: 'status' });
+  const unplacedList = unplaced.length
+    ? h(
+        'div',
+        { class: 'unplaced' },
+        h('h3', { class: 'sec' }, '未归类（不会写进稿件，请归入或删除）'),
+        h(
+          'ol',
+          {},
+          ...unplaced.map((item, i) => {
+            const where = select(targets(facts, false), `未归类第${i + 1}条归入`);
+            const place = h('button', { type: 'button', class: 'small' }, '归入');
+            const drop = h('button', { type: 'button', class: 'small', 'aria-label': `删除未归类第${i + 1}条` }, '删除');
+            place.addEventListener('click', () => void say(`把未归类第${i + 1}条归入${where.value}`, unplacedStatus));
+            drop.addEventListener('click', () => void say(`删除未归类第${i + 1}条`, unplacedStatus));
+            return h('li', {}, h('span', {}, item), where, place, drop);
+          }),
+        ),
+        unplacedStatus,
+      )
+    : null;
+
+  // 补充一条: a fact added to an area or a list without retyping the rest.
+  const addStatus = h('p', { class: 'status', role: 'status' });
+  const addTarget = select(targets(facts, true), '补充到');
+  const addText = h('input', { type: 'text', 'aria-label': '补充的内容', placeholder: '例如：改造农村薄弱学校旱厕15所', maxlength: 2000 });
+  const addButton = h('button', { type: 'button', class: 'small' }, '补充');
+  const add = () => {
+    const text = addText.value.trim();
+    if (!text) return void addText.focus();
+    void say(addTarget.value ? `${addTarget.value}还有一条：${text}` : `再加一个领域：${text}`, addStatus);
+  };
+  addButton.addEventListener('click', add);
+  addText.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.isComposing && event.keyCode !== 229) {
+      event.preventDefault();
+      add();
+    }
+  });
+  const addForm = h('div', { class: 'add', role: 'group', 'aria-label': '补充事实' }, h('span', {}, '补充一条：'), addTarget, addText, addButton, addStatus);
 
   async function run(operation: OutlineOperation, focusAfter?: (root: HTMLElement) => HTMLElement | null) {
     if (busy) return;
@@ -123,8 +210,11 @@ export function reviewView(facts: Record<string, any>, initial: OutlineView, hoo
     h(
       'div',
       { class: 'scroll' },
+      saidBox,
       h('h3', { class: 'sec' }, '已收集的事实'),
       factSummary(facts),
+      unplacedList,
+      addForm,
       h('h3', { class: 'sec' }, '稿件提纲'),
       title,
       h('p', { class: 'status' }, '可以修改标题、用 ↑ ↓ 调整顺序或删除部分；确认后开始起草。'),

@@ -37,7 +37,12 @@ textarea,input,select{font:inherit;color:#1f2933;background:#fff;border:1px soli
 .progress{display:flex;flex-wrap:wrap;gap:4px 10px;align-items:center;padding:8px 14px;border-bottom:1px solid #e4e7eb;font-size:13px;color:#52606d}
 .progress b{color:#1d4ed8}
 .bar{flex-basis:100%;height:4px;background:#e4e7eb;border-radius:2px;overflow:hidden}
-.bar i{display:block;height:100%;background:#1d4ed8;transition:width .3s}
+.bar i{display:block;width:0;height:100%;background:#1d4ed8;transition:width .3s}
+.msg.sending{opacity:.6}
+.msg .answers{display:flex;gap:6px;margin-top:6px}
+.said{margin:0 0 10px;padding:8px 12px;background:#f0f4f8;border-radius:6px;white-space:pre-wrap}
+.add,.unplaced li{display:flex;flex-wrap:wrap;gap:6px;align-items:center;margin:8px 0}
+.add input{flex:1;min-width:140px}
 .log{display:flex;flex-direction:column;gap:10px}
 .msg{max-width:88%;padding:8px 12px;border-radius:10px;white-space:pre-wrap}
 .msg.bot{align-self:flex-start;background:#f0f4f8;border-top-left-radius:2px}

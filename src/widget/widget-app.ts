@@ -87,12 +87,12 @@ export function mountWidget(root: ShadowRoot, options: WidgetOptions) {
     return error instanceof ApiFailure ? error : new ApiFailure('出了点问题，请重试', 0, 'error');
   }
 
-  /** A turn came back: show it, and move to review when the interview is done. */
+  /** A turn came back: show it, and move to review when the interview is done (the review shows the reply too). */
   function take(turn: Turn) {
     facts = turn.facts ?? facts;
     if (typeof facts.type === 'string') nameType(facts.type);
     chat!.bot(turn.reply, facts);
-    if (turn.state === 'confirming' || turn.state === 'ready') void openReview();
+    if (turn.state === 'confirming' || turn.state === 'ready') void openReview(turn.reply.text);
   }
 
   function openChat(): ChatView {
@@ -102,16 +102,18 @@ export function mountWidget(root: ShadowRoot, options: WidgetOptions) {
         try {
           if (!sessionId) await begin();
           take(await api.send(sessionId!, text));
+          return true;
         } catch (error) {
           const failed = failure(error);
           if (failed.status === 404 && sessionId) {
             memory.clear();
             sessionId = null;
-            chat!.fail('这次对话已过期，已为你重新开始。', false);
+            chat!.fail('这次对话已过期，已为你重新开始，请再发一次。', false);
             await begin().catch((e) => chat!.fail(failure(e).message, failure(e).offline));
-            return;
+            return false;
           }
           chat!.fail(failed.message, failed.offline);
+          return false;
         }
       },
     });
@@ -150,7 +152,8 @@ export function mountWidget(root: ShadowRoot, options: WidgetOptions) {
     take(turn);
   }
 
-  async function openReview() {
+  /** The review; `said` is the assistant's last reply, shown above it (what was added, or what was not understood). */
+  async function openReview(said?: string) {
     if (!sessionId) return;
     let session: Record<string, any>;
     try {
@@ -161,7 +164,20 @@ export function mountWidget(root: ShadowRoot, options: WidgetOptions) {
     }
     showStep('review');
     const review = reviewView(session.facts ?? facts, outlineOf(session), {
+      said,
       edit: async (operation) => outlineOf(await api.putOutline(sessionId!, { operations: [operation] })),
+      say: async (text) => {
+        const turn = await api.send(sessionId!, text);
+        facts = turn.facts ?? facts;
+        if (turn.state === 'asking') {
+          // A new work area: its facts are asked in the conversation, which comes back here when answered.
+          const view = openChat();
+          replay(await api.getSession(sessionId!), view);
+          view.focus();
+          return;
+        }
+        await openReview(turn.reply.text);
+      },
       back: () => {
         const view = openChat();
         replay(session, view);

@@ -136,7 +136,7 @@ div, p, span { z-index: 2147483647 !important; position: relative !important; }
     const size = await bubble.locator('.msg.bot').first().evaluate((el) => getComputedStyle(el).fontSize);
     expect(size).toBe('15px');
     await answer(bubble, '青河区教育局');
-    expect(await bubble.locator('.progress').innerText()).toContain('第 2 / ');
+    expect(await bubble.locator('.progress').innerText()).toContain('第 2 步，还剩 ');
     await screenshots(page, '41-hostile-host-bubble');
     await bubble.getByRole('button', { name: '关闭起草助手' }).click();
     await bubble.locator('section.rd').waitFor({ state: 'hidden' });
@@ -145,7 +145,7 @@ div, p, span { z-index: 2147483647 !important; position: relative !important; }
     await inline.locator('.msg.bot').first().waitFor();
     await answer(inline, '溪山县教育局');
     await answer(inline, '2026年');
-    expect(await inline.locator('.progress').innerText()).toContain('第 3 / ');
+    expect(await inline.locator('.progress').innerText()).toContain('第 3 步，还剩 ');
     expect(await inline.locator('header h2').innerText()).toContain('工作要点');
     await screenshots(page, '42-hostile-host-inline');
     expect(seen.dialogs).toEqual([]);

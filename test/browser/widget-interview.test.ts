@@ -22,7 +22,7 @@ describe('widget: annual summary with mouse and keyboard typing', () => {
     const page = await open('/?type=annual-summary');
     const seen = watchForScript(page);
     const widget = widgetIn(page);
-    await expect.poll(() => widget.locator('.progress').innerText()).toContain('第 1 / 9 步');
+    await expect.poll(() => widget.locator('.progress').innerText()).toContain('第 1 步，还剩 9 个问题');
     await expect.poll(() => widget.locator('.progress').innerText()).toContain('正在填写：单位名称');
     await screenshots(page, '01-annual-start');
 
@@ -191,7 +191,7 @@ describe('widget: continuing and failing gracefully', () => {
     await page.reload();
     await widget.locator('.msg.bot').first().waitFor();
     await expect.poll(() => widget.locator('.msg').allInnerTexts()).toEqual(transcript);
-    await expect.poll(() => widget.locator('.progress').innerText()).toContain('第 3 / ');
+    await expect.poll(() => widget.locator('.progress').innerText()).toContain('第 3 步，还剩 ');
     await screenshots(page, '21-reload-continues');
 
     // The server goes away: a clear message and 重试; the answer survives and is sent once it is back.

@@ -37,6 +37,15 @@ describe('model answer parser', () => {
     expect(await parse(input)).toEqual({ facts: ['招聘教师135名'] });
   });
 
+  it('keeps a period the server’s date gives to 今年上半年, tells the model the date, and still drops other years', async () => {
+    const answer = { typeId: 'half-year-summary', field: 'period', question: '总结的是哪一年的上半年？', text: '今年上半年', today: '2025-07-05' };
+    // First a right answer, then one with a year that neither the answer nor the date gives.
+    const { server, parse } = await parserWith((r) => ({ text: JSON.stringify({ period: r.index === 0 ? '2025年上半年' : '2024年上半年' }) }));
+    expect(await parse(answer)).toEqual({ period: '2025年上半年' });
+    expect(server.requests[0].user).toContain('今天是2025年7月5日');
+    expect(await parse(answer)).toBeNull();
+  });
+
   it('reads work areas said with their facts, keeping only facts whose figures the answer holds', async () => {
     const answer = { typeId: 'annual-summary', field: 'sections', question: '今年主要抓了哪几方面的工作？', text: '党建工作：开展主题党日12次，发展党员８名；学前教育' };
     const { server, parse } = await parserWith(() => ({

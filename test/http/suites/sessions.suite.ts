@@ -198,6 +198,35 @@ export function sessionsSuite(fetcher: Fetcher) {
     });
   });
 
+  describe('sessions: answers as people give them', () => {
+    it('今年 is read from the server’s clock, said back for confirmation, and filed on 对', async () => {
+      // The year in China now, as the server reads it (the same clock on Node and in workerd).
+      const year = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date());
+      const session = await start(fetcher, 'annual-summary');
+      await say(fetcher, session.id, '青河区教育局');
+      const said = await say(fetcher, session.id, '就写今年的');
+      expect(said.reply.text).toContain(`推算为“${year}年”`);
+      expect(said.reply.text).toContain('对吗？');
+      expect(said.facts.period).toBeUndefined();
+      const filed = await say(fetcher, session.id, '对');
+      expect(filed.facts.period).toBe(`${year}年`);
+      expect(filed.reply.field).toBe('sections');
+    });
+
+    it('a frame is not an area, and a fact added from the review lands in its area', async () => {
+      const session = await start(fetcher, 'annual-summary');
+      for (const text of ['青河区教育局', '2025年']) await say(fetcher, session.id, text);
+      const said = await say(fetcher, session.id, '主要是三块：校舍建设、教师培训、校园安全');
+      expect(said.reply.text).toContain('3 个工作领域：校舍建设、教师培训、校园安全');
+      await say(fetcher, session.id, '对');
+      for (const text of ['新建学校6所', '培训教师4200人次', '排查隐患317处', '完成']) await say(fetcher, session.id, text);
+      const added = await say(fetcher, session.id, '校舍建设还有一条：改造农村薄弱学校旱厕15所');
+      expect(added.state).toBe('confirming');
+      expect(added.facts.sections[0].facts).toEqual(['新建学校6所', '改造农村薄弱学校旱厕15所']);
+      expect(added.facts.leadership).toBeUndefined();
+    });
+  });
+
   describe('sessions: controls', () => {
     it('上一步 undoes the last answer and asks its question again', async () => {
       const session = await start(fetcher, 'annual-summary');

@@ -1,0 +1,248 @@
+/**
+ * How the offline interview reads answers typed the way staff talk: frames and lead-ins, one area per line,
+ * joiners, relative periods (from the date the server passes), corrections, figures in every field; what it
+ * says back when it had to interpret (对吗？, once); additions at any point; 未归类 kept, placed or dropped.
+ */
+import { describe, expect, it } from 'vitest';
+import { beginTurn, finishTurn, startInterview, type InterviewState } from '../../src/dialogue/interview.js';
+import { parseAnswerOffline } from '../../src/dialogue/offline-parser.js';
+import { relativePeriod } from '../../src/dialogue/relative-period.js';
+import { readTopics } from '../../src/dialogue/topic-list.js';
+import { applyCorrections } from '../../src/dialogue/answer-text.js';
+import { reportTypes } from '../helpers/app.js';
+
+const annual = reportTypes.get('annual-summary')!;
+
+function turn(state: InterviewState, text: string, today: string, type = annual) {
+  const step = beginTurn(state, type, text);
+  return step.kind === 'reply' ? step : finishTurn(state, type, text, parseAnswerOffline({ ...step.input, today }));
+}
+
+function run(texts: string[], today = '2025-12-15', type = annual) {
+  let { state, reply } = startInterview(type);
+  for (const text of texts) ({ state, reply } = turn(state, text, today, type));
+  return { state, reply };
+}
+
+const topics = (state: InterviewState) => state.facts.sections.map((s) => s.topic);
+
+describe('work areas as people list them', () => {
+  it('reads 主要是三块：… as three areas, says so once, then asks each area (not 领导机关)', () => {
+    let { state, reply } = run(['青河区教育局', '2025年', '主要是三块：校舍建设、教师培训、校园安全']);
+    expect(reply.text).toContain('我理解为：3 个工作领域：校舍建设、教师培训、校园安全。对吗？');
+    expect(reply.field).toBe('sections');
+    expect(state.facts.sections).toEqual([]);
+    ({ state, reply } = turn(state, '对', '2025-12-15'));
+    expect(topics(state)).toEqual(['校舍建设', '教师培训', '校园安全']);
+    expect(reply.field).toBe('sections[0].facts');
+    for (const answer of ['新建学校6所', '培训教师4200人次', '排查隐患317处']) ({ state, reply } = turn(state, answer, '2025-12-15'));
+    expect(state.facts.sections.map((s) => s.facts)).toEqual([['新建学校6所'], ['培训教师4200人次'], ['排查隐患317处']]);
+    expect(state.facts.leadership).toBeUndefined();
+    expect(state.facts.guidance).toBeUndefined();
+    expect(reply.field).toBe('leadership');
+  });
+
+  it('drops the lead-in sentence before 一是……四是……', () => {
+    const read = readTopics('今年重点做了这么几项工作，一是党建引领，二是立德树人，三是队伍建设，四是教育信息化建设');
+    expect(read.topics).toEqual(['党建引领', '立德树人', '队伍建设', '教育信息化建设']);
+    expect(read.interpreted).toBe(true);
+  });
+
+  it('takes 嗯，对 as yes, 对，还有… as yes-and-more, and 完成 files what was waiting', async () => {
+    let { state } = run(['青河区教育局', '2025年', '主要是三块：校舍建设、教师培训、校园安全']);
+    expect(topics(turn(state, '嗯，对的', '2025-12-15').state)).toEqual(['校舍建设', '教师培训', '校园安全']);
+    expect(topics(turn(state, '对，还有教育信息化', '2025-12-15').state)).toEqual(['校舍建设', '教师培训', '校园安全', '教育信息化']);
+    const finished = turn(state, '完成', '2025-12-15');
+    expect(topics(finished.state)).toEqual(['校舍建设', '教师培训', '校园安全']);
+    expect(finished.state.state).toBe('confirming');
+    // 跳过 is not an answer: the areas are required, so it is refused and the check still waits.
+    ({ state } = turn(state, '跳过', '2025-12-15'));
+    expect(state.facts.sections).toEqual([]);
+    expect(state.pending?.field).toBe('sections');
+  });
+
+  it('keeps one area per line whole, commas and all, and asks nothing back', () => {
+    const { state, reply } = run(['青河区教育局', '2025年', '加强领导，完善制度，健全安全工作机制\n深化课堂改革，提升教学质量']);
+    expect(topics(state)).toEqual(['加强领导，完善制度，健全安全工作机制', '深化课堂改革，提升教学质量']);
+    expect(reply.text).not.toContain('对吗？');
+  });
+
+  it('reads 一个是……再一个是…… and 首先……其次……最后…… as lists', () => {
+    expect(readTopics('一个是控辍保学，再一个是课后服务，还有一个是营养餐').topics).toEqual(['控辍保学', '课后服务', '营养餐']);
+    expect(readTopics('首先是思政教育，其次是体育美育，最后是家校共育').topics).toEqual(['思政教育', '体育美育', '家校共育']);
+    expect(readTopics('包括教师队伍、课程改革、智慧教育这几块').topics).toEqual(['教师队伍', '课程改革', '智慧教育']);
+  });
+
+  it.each([
+    ['大概就是党建、教学这两块', ['党建', '教学']],
+    ['有三块，一块是党建，一块是教学，一块是安全', ['党建', '教学', '安全']],
+    ['这个嘛，主要有两个，一个是安全，一个是招生', ['安全', '招生']],
+    ['教师队伍建设。校园安全。教育信息化。', ['教师队伍建设', '校园安全', '教育信息化']],
+    ['一、党建工作\n二、教学工作\n就这两块', ['党建工作', '教学工作']],
+    ['分成：党建、德育、后勤三块', ['党建', '德育', '后勤']],
+    ['德育和教学两个方面', ['德育', '教学']],
+    ['今年就是抓了控辍保学', ['控辍保学']],
+    ['安全方面的工作', ['安全']],
+    ['党建/教学/安全', ['党建', '教学', '安全']],
+    ['A. 党建  B. 教学  C. 安全', ['党建', '教学', '安全']],
+  ])('reads %s as its areas', (answer, expected) => {
+    expect(readTopics(answer).topics).toEqual(expected);
+  });
+
+  it('takes facts said in brackets or after 方面 as that area’s', () => {
+    expect(readTopics('学校建设（新建学校3所）、教师培训').topicFacts).toEqual([{ topic: '学校建设', facts: ['新建学校3所'] }]);
+    expect(readTopics('党建方面发展党员5名，教学方面中考优秀率提升3个百分点').topicFacts).toEqual([
+      { topic: '党建', facts: ['发展党员5名'] },
+      { topic: '教学', facts: ['中考优秀率提升3个百分点'] },
+    ]);
+  });
+
+  it('never makes 还有校园安全 an area name; a plain correction fixes what it said back, without asking again', () => {
+    let { state, reply } = run(['青河区教育局', '2025年', '校舍建设和教师培训，还有校园安全']);
+    expect(reply.text).toContain('2 个工作领域：校舍建设和教师培训、校园安全。对吗？');
+    ({ state, reply } = turn(state, '不对，是三个：校舍建设、教师培训、校园安全', '2025-12-15'));
+    expect(topics(state)).toEqual(['校舍建设', '教师培训', '校园安全']);
+    expect(reply.text).not.toContain('对吗？');
+    expect(reply.field).toBe('sections[0].facts');
+  });
+
+  it('areas said with their facts in one breath (这块 / 关于) file each figure under its area', () => {
+    const read = readTopics('党建这块，发展党员19名；关于学前教育，新建公办幼儿园8所；还有就是教育督导，督导480校次');
+    expect(read.topicFacts).toEqual([
+      { topic: '党建', facts: ['发展党员19名'] },
+      { topic: '学前教育', facts: ['新建公办幼儿园8所'] },
+      { topic: '教育督导', facts: ['督导480校次'] },
+    ]);
+  });
+
+  it('keeps facts given where areas were asked as 未归类, and asks for the areas again', () => {
+    const { state, reply } = run(['青河区教育局', '2025年', '开展安全检查42次，排查隐患137处']);
+    expect(state.facts.sections).toEqual([]);
+    expect(state.facts.unplaced).toEqual(['开展安全检查42次', '排查隐患137处']);
+    expect(reply.text).toContain('未归类');
+    expect(reply.field).toBe('sections');
+  });
+});
+
+describe('periods said relative to today', () => {
+  it('resolves 今年, 今年上半年, 去年, 明年, 上学期, 本学期 from the date given', () => {
+    expect(relativePeriod('今年的', '2025-12-15')?.period).toBe('2025年');
+    expect(relativePeriod('就写今年上半年', '2025-07-05')?.period).toBe('2025年上半年');
+    expect(relativePeriod('去年', '2026-01-06')?.period).toBe('2025年');
+    expect(relativePeriod('明年', '2025-12-19')?.period).toBe('2026年');
+    expect(relativePeriod('上学期', '2025-09-10')?.period).toBe('2024—2025学年第二学期');
+    expect(relativePeriod('上学期', '2026-03-02')?.period).toBe('2025—2026学年第一学期');
+    expect(relativePeriod('本学期', '2026-01-10')?.period).toBe('2025—2026学年第一学期');
+    expect(relativePeriod('下学期', '2025-12-24')?.period).toBe('2025—2026学年第二学期');
+    expect(relativePeriod('2025年', '2025-12-24')).toBeNull();
+    const period = (text: string) => parseAnswerOffline({ typeId: 'half-year-summary', field: 'org', question: '', text, today: '2025-12-24' })?.period;
+    expect(period('青河区教育局 2025')).toBe('2025年');
+    expect(period('青河区教育局，2025年1月至6月')).toBe('2025年1月至6月');
+    expect(period('青河区教育局，2026年春季')).toBe('2026年春季');
+  });
+
+  it('accepts 今年上半年, shows back what it took it to mean, and files it on 对', () => {
+    const half = reportTypes.get('half-year-summary')!;
+    let { state, reply } = run(['青石县教育局', '今年上半年'], '2025-07-05', half);
+    expect(reply.text).toContain('“今年上半年”按今天的日期（2025年7月5日）推算为“2025年上半年”');
+    expect(reply.text).toContain('对吗？');
+    expect(state.facts.period).toBeUndefined();
+    ({ state, reply } = turn(state, '对', '2025-07-05', half));
+    expect(state.facts.period).toBe('2025年上半年');
+    expect(reply.field).toBe('sections');
+  });
+
+  it('takes a corrected period as said, and 上一步 withdraws the check', () => {
+    let { state, reply } = run(['青河区教育局', '今年']);
+    ({ state, reply } = turn(state, '不对，是2024年', '2025-12-15'));
+    expect(state.facts.period).toBe('2024年');
+    ({ state, reply } = run(['青河区教育局', '今年']));
+    ({ state, reply } = turn(state, '上一步', '2025-12-15'));
+    expect(state.pending).toBeUndefined();
+    expect(reply.field).toBe('period');
+  });
+});
+
+describe('figures in every field', () => {
+  it('keeps the figures of 存在的问题 and 下一步 said with lead-ins', () => {
+    const problems = parseAnswerOffline({ typeId: 'annual-summary', field: 'problems', question: '', text: '还存在一些不足：城乡之间办学条件差距仍然较大；部分学校大班额问题没有彻底解决，还有9个班超过55人。' });
+    expect(problems?.problems).toEqual(['城乡之间办学条件差距仍然较大', '部分学校大班额问题没有彻底解决，还有9个班超过55人']);
+    const next = parseAnswerOffline({ typeId: 'annual-summary', field: 'nextSteps', question: '', text: '明年准备新建小学1所，推进集团化办学，力争覆盖率达到70%' });
+    expect(next?.nextSteps?.join('')).toContain('新建小学1所');
+    expect(next?.nextSteps?.join('')).toContain('70%');
+  });
+
+  it('asks before filing plans given where the problems were asked under 下一步打算', () => {
+    let { state, reply } = run(['青河区教育局', '2025年', '党建工作', '发展党员8名', '跳过', '跳过', '跳过', '明年准备新建小学2所']);
+    expect(reply.text).toContain('像是下一步的打算');
+    expect(reply.text).toContain('下一步打算：明年准备新建小学2所');
+    ({ state, reply } = turn(state, '对', '2025-12-15'));
+    expect(state.facts.nextSteps).toEqual(['明年准备新建小学2所']);
+    expect(state.facts.problems).toBeUndefined();
+    expect(reply.field).toBe('problems');
+  });
+
+  it('takes 问题嘛……暂时没有 to an optional question as none, and moves on', () => {
+    const { state, reply } = run(['青河区教育局', '2025年', '党建工作', '发展党员8名', '跳过', '跳过', '跳过', '问题嘛……暂时没有']);
+    expect(state.facts.problems).toBeUndefined();
+    expect(state.skipped).toContain('problems');
+    expect(reply.field).toBe('nextSteps');
+  });
+
+  it('applies a correction said mid-answer: only the corrected figure stays', () => {
+    expect(applyCorrections('培训教师3000人次，不对，是3200人次；新增工作室9个')).toBe('培训教师3200人次；新增工作室9个');
+    expect(applyCorrections('以甲县教育局，哦不对，是甲县教育体育局的名义')).toBe('以甲县教育体育局的名义');
+  });
+
+  it('asks before filing facts with figures as 领导机关, and keeps them as 未归类 on 不对', () => {
+    let { state, reply } = run(['青河区教育局', '2025年', '党建工作', '发展党员8名', '组织培训3600人次，参训率98.4%']);
+    expect(reply.text).toContain('像是某项工作的具体情况，而不是领导机关');
+    ({ state, reply } = turn(state, '不对', '2025-12-15'));
+    expect(state.facts.leadership).toBeUndefined();
+    expect(state.facts.unplaced).toEqual(['组织培训3600人次，参训率98.4%']);
+    expect(reply.field).toBe('leadership');
+  });
+});
+
+describe('adding at any point, and 未归类', () => {
+  const reviewed = () => run(['青河区教育局', '2025年', '校舍建设、教师培训', '新建学校6所', '培训教师4200人次', '完成']);
+
+  it('“校舍建设还有一条：…” in the review adds to that area and shows the review again', () => {
+    const before = reviewed().state;
+    const { state, reply } = turn(before, '校舍建设还有一条：改造农村薄弱学校旱厕15所', '2025-12-15');
+    expect(state.facts.sections[0].facts).toEqual(['新建学校6所', '改造农村薄弱学校旱厕15所']);
+    expect(reply.text).toContain('已记下');
+    expect(reply.text).toContain('请核对已收集的信息');
+    expect(state.state).toBe('confirming');
+  });
+
+  it('“补充：…” while a list is asked adds to it; in the review with no area named it is kept as 未归类', () => {
+    let { state } = run(['青河区教育局', '2025年', '校舍建设', '新建学校6所', '跳过', '跳过', '跳过', '城区学位紧张']);
+    ({ state } = turn(state, '补充：还有2所学校没有达标', '2025-12-15'));
+    expect(state.facts.problems).toEqual(['城区学位紧张', '还有2所学校没有达标']);
+    ({ state } = reviewed());
+    ({ state } = turn(state, '补充：全年接待来访群众320人次', '2025-12-15'));
+    expect(state.facts.unplaced).toEqual(['全年接待来访群众320人次']);
+  });
+
+  it('“再加一个领域：…” in the review asks for its facts, then goes back to the review', () => {
+    let { state, reply } = turn(reviewed().state, '再加一个领域：心理健康教育', '2025-12-15');
+    expect(state.facts.sections.map((s) => s.topic)).toEqual(['校舍建设', '教师培训', '心理健康教育']);
+    expect(reply.field).toBe('sections[2].facts');
+    ({ state, reply } = turn(state, '配备心理教师46名', '2025-12-15'));
+    expect(state.facts.sections[2].facts).toEqual(['配备心理教师46名']);
+    expect(state.state).toBe('confirming');
+  });
+
+  it('places 未归类 items in a field or drops them, by message', () => {
+    let { state, reply } = turn(reviewed().state, '补充：全年接待来访群众320人次', '2025-12-15');
+    ({ state } = turn(state, '补充：新增校车12辆', '2025-12-15'));
+    ({ state, reply } = turn(state, '把未归类第2条归入校舍建设', '2025-12-15'));
+    expect(state.facts.sections[0].facts).toContain('新增校车12辆');
+    expect(state.facts.unplaced).toEqual(['全年接待来访群众320人次']);
+    expect(reply.text).toContain('未归类1：全年接待来访群众320人次');
+    ({ state, reply } = turn(state, '删除未归类第1条', '2025-12-15'));
+    expect(state.facts.unplaced).toBeUndefined();
+    expect(reply.text).not.toContain('未归类1');
+  });
+});
