@@ -44,12 +44,14 @@ const fontsOf = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name, c
 const exactLine = { line: LINE_SPACING, lineRule: LineRuleType.EXACT } as const;
 /** Two characters of first-line indent, in twips: a unit every office suite reads the same way. */
 const twoChars = { firstLine: 2 * CHAR_WIDTH } as const;
+/** No widow/orphan control: it moves a paragraph's last lines over and leaves pages of 21 lines (§5.2.2: 22). */
+const noWidowControl = { widowControl: false } as const;
 /**
  * Paragraph properties of 3号 text. w:overflowPunct is written although it is Word's default (a comma may hang in
  * the margin): LibreOffice reads the element inverted (hanging = val is 0) and, without it, hangs the comma of a
  * justified line and leaves it off the printed page; with it, LibreOffice moves the comma down with its character.
  */
-const bodyLayout = { alignment: AlignmentType.JUSTIFIED, indent: twoChars, spacing: exactLine, overflowPunctuation: true } as const;
+const bodyLayout = { alignment: AlignmentType.JUSTIFIED, indent: twoChars, spacing: exactLine, overflowPunctuation: true, ...noWidowControl } as const;
 /** Body-size text (3号) drawn at the pitch that gives 28 characters a line (see CHAR_SPACING). */
 const bodyRun = { size: SIZE.body, characterSpacing: CHAR_SPACING } as const;
 
@@ -57,8 +59,7 @@ const styles: IStylesOptions = {
   default: {
     document: {
       run: { font: fontsOf(FONT.body), size: SIZE.body, language: { value: 'zh-CN', eastAsia: 'zh-CN' } },
-      // No widow/orphan control: it moves a paragraph's last lines over and leaves pages of 21 lines (§5.2.2: 22).
-      paragraph: { spacing: { ...exactLine, before: 0, after: 0 }, widowControl: false },
+      paragraph: { spacing: { ...exactLine, before: 0, after: 0 } },
     },
   },
   paragraphStyles: [
