@@ -2,7 +2,7 @@
  * The one place that builds the app: middleware, the error handler, and every resource's routes, from
  * injected parts. `src/node.ts` and `src/worker.ts` build the parts for their runtime; tests build them in memory.
  */
-import { z } from 'zod';
+import { useChineseMessages } from '../domain/validation-messages.js';
 import { ApiError, errorJson, toApiError } from './errors.js';
 import { createRouter, type AppDeps, type Deps } from './router.js';
 import { docsRoutes } from './docs.js';
@@ -22,7 +22,7 @@ import { setResponseHeader } from './middleware/response-headers.js';
 import { createRateLimiter } from './middleware/rate-limiter.js';
 import { requestLogLine } from './middleware/request-log.js';
 
-z.config(z.locales.zhCN());
+useChineseMessages();
 
 export type { AppDeps } from './router.js';
 

@@ -3,7 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { factSheetJsonSchema } from '../domain/json-schema.js';
 import { describeReportType } from '../domain/report-types.js';
 import { createRouter } from './router.js';
-import { errorBodySchema, notFound } from './errors.js';
+import { ApiError, errorBodySchema } from './errors.js';
 
 const listRoute = createRoute({
   method: 'get',
@@ -34,8 +34,9 @@ export function reportTypeRoutes() {
   });
   router.openapi(schemaRoute, (c) => {
     const { reportTypes } = c.get('deps');
-    const type = reportTypes.get(c.req.valid('param').type);
-    if (!type) throw notFound('报告类型');
+    const id = c.req.valid('param').type;
+    const type = reportTypes.get(id);
+    if (!type) throw new ApiError(404, 'not_found', `没有这种报告类型“${id.slice(0, 64)}”，可选：${[...reportTypes.keys()].join('、')}`);
     return c.json(factSheetJsonSchema(type), 200);
   });
   return router;
