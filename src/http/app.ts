@@ -16,6 +16,7 @@ import { sessionRoutes } from './sessions.js';
 import { sessionDeleteRoutes } from './session-delete.js';
 import { IMPORT_UPLOAD_LIMIT, importRoutes } from './imports.js';
 import { accessControl } from './middleware/access.js';
+import { BEARER, securitySchemes, withReportTypes } from './openapi-parts.js';
 import { corsFor } from './middleware/cors.js';
 import { requestBodyGate } from './middleware/request-body.js';
 import { setResponseHeader } from './middleware/response-headers.js';
@@ -25,6 +26,19 @@ import { requestLogLine } from './middleware/request-log.js';
 useChineseMessages();
 
 export type { AppDeps } from './router.js';
+
+const OPENAPI_INFO = {
+  openapi: '3.1.0',
+  info: {
+    title: '公文起草助手 API',
+    version: '1.0.0',
+    description: '根据事实表起草教育系统工作总结、工作计划、工作要点；所有数字均来自用户提供的事实。错误一律为 4xx JSON：{ error: { code, message, issues? } }，message 为中文。',
+    // package.json: private, no licence granted.
+    license: { name: 'UNLICENSED（未授权公开使用）', identifier: 'LicenseRef-UNLICENSED' },
+  },
+  // Relative: the API is wherever this document is served from (a deployment's own address).
+  servers: [{ url: '/', description: '本服务（与本文档同一地址）' }],
+};
 
 /** Request bodies above this answer 413 (JSON); uploads have their own, larger limit. */
 export const JSON_BODY_LIMIT = 256 * 1024;
@@ -68,14 +82,10 @@ export function createApp(deps: AppDeps) {
   app.route('/', importRoutes());
   app.route('/', docsRoutes());
   app.route('/', widgetRoutes());
-  app.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: '公文起草助手 API',
-      version: '1.0.0',
-      description: '根据事实表起草教育系统工作总结、工作计划、工作要点；所有数字均来自用户提供的事实。',
-    },
-  });
+  // Built once, when first asked for (the routes are fixed by then), with the loaded report types as enums.
+  app.openAPIRegistry.registerComponent('securitySchemes', BEARER, securitySchemes[BEARER]);
+  let spec: ReturnType<typeof app.getOpenAPI31Document> | undefined;
+  app.get('/openapi.json', (c) => c.json((spec ??= withReportTypes(app.getOpenAPI31Document(OPENAPI_INFO), [...full.reportTypes.keys()]))));
   app.notFound((c) => errorJson(c, new ApiError(404, 'not_found', '没有这个地址，请查看 /docs 中的接口说明')));
   app.onError((error, c) => {
     const api = toApiError(error);

@@ -2,7 +2,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ImportFileError, fileText } from '../import/file-text.js';
 import { importReport } from '../import/import-report.js';
-import { ApiError, errorBodySchema, validationError } from './errors.js';
+import { ApiError, validationError } from './errors.js';
+import { errorResponses, factSheetDocSchema, securityOf } from './openapi-parts.js';
 import { createRouter } from './router.js';
 
 /** Uploads may be this large (a .docx with images); JSON bodies keep the app-wide 256 KiB limit. */
@@ -32,14 +33,12 @@ const formBody = z.object({
 const warningSchema = z.object({ code: z.string(), field: z.string().optional(), message: z.string() });
 export const importResultSchema = z
   .object({
-    facts: z.record(z.string(), z.unknown()).openapi({ description: '恢复出的事实表；valid 为 false 时缺必填项，见 warnings' }),
+    facts: factSheetDocSchema.partial().openapi({ description: '恢复出的事实表；valid 为 false 时缺必填项，见 warnings' }),
     valid: z.boolean(),
     warnings: z.array(warningSchema),
     reports: z.array(z.object({ index: z.number().int(), title: z.string(), type: z.string() })).optional(),
   })
   .openapi('ImportResult');
-
-const errorContent = { content: { 'application/json': { schema: errorBodySchema } } };
 
 /** Answers 415 in our shape before the body is read, for anything but JSON or a multipart upload. */
 const mediaTypeCheck = async (c: { req: { header: (name: string) => string | undefined } }, next: () => Promise<void>) => {
@@ -53,6 +52,8 @@ const mediaTypeCheck = async (c: { req: { header: (name: string) => string | und
 const importRoute = createRoute({
   method: 'post',
   path: '/api/imports',
+  operationId: 'importReport',
+  security: securityOf('tool'),
   summary: '从旧报告导入事实表',
   description:
     '提交去年的报告或网上找到的范文：JSON `{ "text": "…" }`（不超过 256 KiB），或 multipart/form-data 上传 `file`（.docx、.txt、.md，不超过 5 MiB）。去掉网页导航和广告、繁体转简体、删去拼音注音，恢复各级标题，返回事实表和提示（哪些是推断的、哪些没找到）。一个文件有多篇时返回 `reports` 供选择，用 `report` 指定第几篇。',
@@ -65,9 +66,7 @@ const importRoute = createRoute({
   },
   responses: {
     200: { description: '导入结果', content: { 'application/json': { schema: importResultSchema } } },
-    400: { description: '请求内容有误或文件无法读取', ...errorContent },
-    413: { description: '内容过大', ...errorContent },
-    415: { description: '不支持的请求类型', ...errorContent },
+    ...errorResponses('tool', { 400: '请求内容有误或文件无法读取', 413: '内容过大', 415: '不支持的请求类型或文件类型' }),
   },
 });
 
