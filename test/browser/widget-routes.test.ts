@@ -60,8 +60,17 @@ describe('CORS', () => {
     const allowed = await app.request('/api/sessions', preflight('https://intranet.example.cn'));
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://intranet.example.cn');
     expect(allowed.headers.get('access-control-allow-methods')).toContain('POST');
-    const refused = await app.request('/api/sessions', preflight('https://evil.example.com'));
-    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+    // Another site's preflight is answered, so its request reaches the gate and gets a refusal it can read…
+    const foreign = await app.request('/api/sessions', preflight('https://evil.example.com'));
+    expect(foreign.headers.get('access-control-allow-origin')).toBe('https://evil.example.com');
+    const refused = await app.request('/api/sessions', { method: 'POST', headers: { origin: 'https://evil.example.com', 'content-type': 'application/json' }, body: '{"type":"work-plan"}' });
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('access-control-allow-origin')).toBe('https://evil.example.com');
+    expect((await refused.json()).error.code).toBe('origin_not_allowed');
+    // …and nothing else: an answer that is not a refusal stays unreadable to it.
+    const types = await app.request('/api/report-types', { headers: { origin: 'https://evil.example.com' } });
+    expect(types.status).toBe(200);
+    expect(types.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('sends no CORS headers when ALLOWED_ORIGINS is unset (same origin only)', async () => {
