@@ -17,6 +17,7 @@ import { sessionDeleteRoutes } from './session-delete.js';
 import { IMPORT_UPLOAD_LIMIT, importRoutes } from './imports.js';
 import { accessControl } from './middleware/access.js';
 import { BEARER, securitySchemes, withReportTypes } from './openapi-parts.js';
+import { staticAnswer } from './static-answer.js';
 import { corsFor } from './middleware/cors.js';
 import { requestBodyGate } from './middleware/request-body.js';
 import { setResponseHeader } from './middleware/response-headers.js';
@@ -84,8 +85,11 @@ export function createApp(deps: AppDeps) {
   app.route('/', widgetRoutes());
   // Built once, when first asked for (the routes are fixed by then), with the loaded report types as enums.
   app.openAPIRegistry.registerComponent('securitySchemes', BEARER, securitySchemes[BEARER]);
-  let spec: ReturnType<typeof app.getOpenAPI31Document> | undefined;
-  app.get('/openapi.json', (c) => c.json((spec ??= withReportTypes(app.getOpenAPI31Document(OPENAPI_INFO), [...full.reportTypes.keys()]))));
+  let spec: string | undefined;
+  app.get('/openapi.json', (c) => {
+    spec ??= JSON.stringify(withReportTypes(app.getOpenAPI31Document(OPENAPI_INFO), [...full.reportTypes.keys()]));
+    return staticAnswer(c, spec, { contentType: 'application/json', cacheControl: 'no-cache' });
+  });
   app.notFound((c) => errorJson(c, new ApiError(404, 'not_found', '没有这个地址，请查看 /docs 中的接口说明')));
   app.onError((error, c) => {
     const api = toApiError(error);
