@@ -54,7 +54,7 @@ const SCRIPT = String.raw`(async () => {
   };
   /** Description text with its code spans as code elements, not raw backticks. */
   const prose = (text) => { const p = el('p'); String(text).split('` + '`' + String.raw`').forEach((part, i) => p.append(i % 2 ? el('code', { textContent: part }) : part)); return p; };
-  const accepts = (op) => { const types = []; for (const [status, r] of Object.entries(op.responses || {})) if (/^2/.test(status)) for (const t of Object.keys(r.content || {})) if (!types.includes(t)) types.push(t); return types; };
+  const accepts = (op) => { const types = []; for (const [status, r] of Object.entries(op.responses || {})) if (/^2/.test(status)) for (const t of Object.keys(r.content || {})) if (!types.includes(t)) types.push(t); return types.sort((a, b) => (b === 'application/json') - (a === 'application/json')); };
   main.textContent = '';
   for (const [path, ops] of Object.entries(spec.paths)) {
     for (const [method, op] of Object.entries(ops)) {
