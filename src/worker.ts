@@ -29,12 +29,14 @@ function appFor(env: Env): App {
   const config = parseConfig(env);
   const reportTypes = loadReportTypes(promptFiles);
   const log = (line: Record<string, unknown>) => console.log(JSON.stringify(line));
+  // LOG_REQUESTS=0 (the tests' default) drops the one line per request; errors are logged all the same.
+  const quiet = String(env.LOG_REQUESTS ?? '1') === '0';
   app = createApp({
     store: createDurableObjectStore(env.STORE),
     reportTypes,
     composer: selectComposer(config, reportTypes),
     config,
-    log,
+    log: quiet ? (line) => void (line.level === 'error' && log(line)) : log,
     rateLimiters: durableObjectRateLimiters(env.RATE_LIMITS, log),
   });
   return app;
