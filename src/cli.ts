@@ -12,6 +12,7 @@ import { buildPiecePrompt, buildWholePrompt } from './compose/prompt-builder.js'
 import { leafItems } from './compose/assemble.js';
 import { parseFactSheet, type FactSheet } from './domain/fact-sheet.js';
 import { factSheetJsonSchema } from './domain/json-schema.js';
+import { useChineseMessages } from './domain/validation-messages.js';
 import { buildOutline } from './domain/outline.js';
 import { loadReportTypes, type ReportType } from './domain/report-types.js';
 import { readPromptFiles } from './node/prompt-files.js';
@@ -30,6 +31,9 @@ const USAGE = `用法：
   npm run --silent prompt -- TYPE [--facts FILE] [--section N]
   npm run --silent schema -- TYPE
   npm run --silent import -- FILE [--report N]`;
+
+// The same plain-Chinese validation messages as the HTTP API.
+useChineseMessages();
 
 const types = loadReportTypes(readPromptFiles());
 
