@@ -6,7 +6,7 @@ import { createRouter } from './router.js';
 import { staticAnswer } from './static-answer.js';
 
 /** A year, for URLs that change whenever their content does. */
-export const IMMUTABLE = 'public, max-age=31536000, immutable';
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 // Other sites load the script with a plain <script> tag.
 const SCRIPT_HEADERS = { contentType: 'text/javascript; charset=utf-8', headers: { 'Cross-Origin-Resource-Policy': 'cross-origin' } };
 
