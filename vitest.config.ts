@@ -16,7 +16,8 @@ export default defineConfig({
       },
       {
         // The Worker (wrangler.toml: src/worker.ts, Durable Objects) in workerd; `npm run build` generates its prompts first.
-        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
+        // Request logs off (hundreds of lines per run) unless asked for: LOG_REQUESTS=1 npm test.
+        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' }, miniflare: { bindings: { LOG_REQUESTS: process.env.LOG_REQUESTS ?? '0' } } })],
         test: {
           name: 'workers',
           include: ['test/workers/**/*.test.ts'],

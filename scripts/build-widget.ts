@@ -2,7 +2,7 @@
  * Builds the browser widget (src/widget/main.ts) into one minified script and writes it as a module,
  * src/generated/widget-bundle.ts, which GET /widget.js serves on both runtimes.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
@@ -50,8 +50,14 @@ export async function build(): Promise<{ bytes: number; gzip: number }> {
   // For Workers (wrangler.toml [assets]): served there without running the Worker.
   mkdirSync(new URL('dist/assets/', root), { recursive: true });
   writeIfChanged(new URL('dist/assets/widget.js', root), script);
+  // The same script at a URL naming its content (the demo page's), cached for a year; older versions removed.
+  const versions = new URL('dist/assets/widget/', root);
+  mkdirSync(versions, { recursive: true });
+  for (const old of readdirSync(versions)) if (old !== `${hash}.js`) rmSync(new URL(old, versions));
+  writeIfChanged(new URL(`${hash}.js`, versions), script);
   // Cloudflare's headers file for static assets: other sites load the script with a plain <script> tag.
-  writeIfChanged(new URL('dist/assets/_headers', root), '/widget.js\n  Cross-Origin-Resource-Policy: cross-origin\n  X-Content-Type-Options: nosniff\n');
+  const shared = '  Cross-Origin-Resource-Policy: cross-origin\n  X-Content-Type-Options: nosniff\n';
+  writeIfChanged(new URL('dist/assets/_headers', root), `/widget.js\n${shared}/widget/*\n${shared}  Cache-Control: public, max-age=31536000, immutable\n`);
   return { bytes: Buffer.byteLength(script), gzip: gzipSync(script, { level: 9 }).length };
 }
 

@@ -12,6 +12,7 @@ import { buildPiecePrompt, buildWholePrompt } from './compose/prompt-builder.js'
 import { leafItems } from './compose/assemble.js';
 import { parseFactSheet, type FactSheet } from './domain/fact-sheet.js';
 import { factSheetJsonSchema } from './domain/json-schema.js';
+import { useChineseMessages } from './domain/validation-messages.js';
 import { buildOutline } from './domain/outline.js';
 import { loadReportTypes, phrasesOf, type ReportType } from './domain/report-types.js';
 import { readPromptFiles } from './node/prompt-files.js';
@@ -35,6 +36,9 @@ const USAGE = `用法：
   npm run --silent proofread -- FILE [--fix]
   npm run --silent consolidate -- [--type T] [--org O] [--period P] [--split 领域] [--merge 领域,领域] FILE...`;
 
+// The same plain-Chinese validation messages as the HTTP API.
+useChineseMessages();
+
 const types = loadReportTypes(readPromptFiles());
 
 function readJson(path: string, flag: string): unknown {
@@ -47,8 +51,21 @@ function readJson(path: string, flag: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new UsageError([`${flag}: 不是合法的 JSON（${(error as Error).message}）`]);
+    throw new UsageError([`${flag}: ${path} 不是合法的 JSON：${jsonProblem(text, (error as Error).message)}`]);
   }
+}
+
+/** Where and what a JSON syntax error is, in Chinese (the engine's own words are English). */
+function jsonProblem(text: string, engineMessage: string): string {
+  if (!text.trim()) return '文件是空的';
+  const at = /position (\d+)/.exec(engineMessage);
+  if (!at) return /end of JSON/i.test(engineMessage) ? '内容不完整（在结尾处中断，可能少了 } 或 ]）' : '有语法错误';
+  if (Number(at[1]) >= text.trimEnd().length) return '内容不完整（在结尾处中断，可能少了 } 或 ]）';
+  const before = text.slice(0, Number(at[1]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  const found = text[Number(at[1])];
+  return `第 ${line} 行第 ${column} 列有语法错误${found ? `（此处是“${found}”；常见原因：多了或少了逗号、引号不是英文半角、最后一项后面多了逗号）` : ''}`;
 }
 
 function readFacts(path: string | undefined): { facts: FactSheet; type: ReportType } {
@@ -66,8 +83,14 @@ function typeArg(name: string | undefined): ReportType {
 }
 
 function output(text: string | Uint8Array, out: string | undefined) {
-  if (out) writeFileSync(out, text);
-  else process.stdout.write(text);
+  if (!out) return void process.stdout.write(text);
+  try {
+    writeFileSync(out, text);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const why = code === 'ENOENT' ? '所在目录不存在' : code === 'EACCES' || code === 'EPERM' ? '没有写入权限' : code === 'EISDIR' ? '这是一个目录' : '写入失败';
+    throw new UsageError([`--out: 无法写入 ${out}（${why}）`]);
+  }
 }
 
 const FORMATS = ['markdown', 'html', 'text', 'json', 'docx'] as const;
@@ -91,13 +114,14 @@ async function draft(args: string[]) {
     throw error;
   }
   if (values.stream) {
-    // Parts are written in parallel: print them in reading order, each as soon as its turn comes.
-    const pieces = new OrderedPieces((text) => process.stdout.write(text));
+    // Progress on stderr: each part's text in reading order (parts are written in parallel), as soon as its turn
+    // comes. stdout (or --out) gets the whole document at the end, title, headings and 落款 included.
+    const pieces = new OrderedPieces((text) => process.stderr.write(text));
     for await (const event of draftEvents({ facts, type, composer })) {
       if (event.type === 'section-start' && event.heading) process.stderr.write(`… ${event.heading}\n`);
-      if (format === 'markdown' && !values.out) pieces.push(event);
+      pieces.push(event);
       if (event.type === 'done') {
-        if (values.out || format !== 'markdown') output(await renderFile(event.result, format), values.out);
+        output(await renderFile(event.result, format), values.out);
         report(event.result.warnings);
       }
     }
@@ -244,11 +268,27 @@ async function main(argv: string[]) {
   await run(rest);
 }
 
+/** node:util parseArgs's complaint, in Chinese: its own message is English. */
+function argsProblem(error: Error & { code: string }): string {
+  const named = /'([^']+)'/.exec(error.message)?.[1] ?? '';
+  const option = named.split(/\s|,/)[0];
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `不认识的选项 ${option}`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /argument missing/.test(error.message) ? `选项 ${option} 后面需要一个值` : `选项 ${option} 不需要值`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `多余的参数“${named}”`;
+    default:
+      return '无法识别的参数';
+  }
+}
+
 main(process.argv.slice(2)).catch((error) => {
   if (error instanceof UsageError) {
     process.stderr.write(`${error.message}\n`);
   } else if ((error as { code?: string })?.code?.startsWith('ERR_PARSE_ARGS')) {
-    process.stderr.write(`参数有误：${(error as Error).message}\n${USAGE}\n`);
+    process.stderr.write(`参数有误：${argsProblem(error as Error & { code: string })}\n${USAGE}\n`);
   } else {
     process.stderr.write(`出错了：${(error as Error)?.message ?? error}\n`);
     process.exit(1);

@@ -31,6 +31,8 @@ function appFor(env: Env): App {
   const config = parseConfig(env);
   const reportTypes = loadReportTypes(promptFiles);
   const log = (line: Record<string, unknown>) => console.log(JSON.stringify(line));
+  // LOG_REQUESTS=0 (the tests' default) drops the one line per request; errors are logged all the same.
+  const quiet = String(env.LOG_REQUESTS ?? '1') === '0';
   app = createApp({
     store: createDurableObjectStore(env.STORE),
     reportTypes,
@@ -38,7 +40,7 @@ function appFor(env: Env): App {
     // As on Node: with a model configured, free-text answers are parsed by it first; the offline parser stays the fallback.
     ...(config.OPENAI_API_KEY ? { answerParser: createModelAnswerParser(modelSettingsFrom(config)) } : {}),
     config,
-    log,
+    log: quiet ? (line) => void (line.level === 'error' && log(line)) : log,
     rateLimiters: durableObjectRateLimiters(env.RATE_LIMITS, log),
     // No Host check: Cloudflare routes to the Worker only the hosts configured for it (workers.dev, its routes).
     serverHost: null,

@@ -1,6 +1,7 @@
 /** The fact sheet v1 (CONTRACTS.md §1): the one input of drafting, validated by zod. */
 import { z } from 'zod';
 import { derivedListSchema } from './derived-figures.js';
+import { wrongType } from './validation-messages.js';
 
 /** Report type ids. Adding a type is adding a folder under prompts/; this list is what the v1 contract names. */
 export const REPORT_TYPE_IDS = [
@@ -96,12 +97,26 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return out || '(根)';
 }
 
-/** zod issues → one line each, naming the field, in Chinese. */
-export function toFieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    path: formatPath(issue.path),
-    message: issue.code === 'invalid_type' && issue.input === undefined ? missingMessage(issue.path) : issue.message,
-  }));
+/** The value at a zod path of the input, or undefined where it is absent. */
+function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+/**
+ * zod issues → one line each, naming the field, in Chinese. With the input, a value of the wrong type reads
+ * 类型不对 (and says what it should be), an absent one 缺少 — a schema's own message may not tell them apart.
+ */
+export function toFieldIssues(error: z.ZodError, input?: unknown): FieldIssue[] {
+  return error.issues.map((issue) => {
+    if (issue.code !== 'invalid_type') return { path: formatPath(issue.path), message: issue.message };
+    const value = input === undefined ? issue.input : valueAt(input, issue.path);
+    return { path: formatPath(issue.path), message: value === undefined ? missingMessage(issue.path) : wrongType(issue.expected, value) };
+  });
 }
 
 function missingMessage(path: ReadonlyArray<PropertyKey>): string {
@@ -126,7 +141,7 @@ export function parseFactSheet(input: unknown, knownTypes?: readonly string[]): 
     return { ok: false, issues: [{ path: '(根)', message: '事实表应为 JSON 对象' }] };
   }
   const parsed = factSheetSchema.safeParse(input);
-  const issues = parsed.success ? [] : toFieldIssues(parsed.error);
+  const issues = parsed.success ? [] : toFieldIssues(parsed.error, input);
   const type = (input as { type?: unknown }).type;
   if (knownTypes && typeof type === 'string' && type && !knownTypes.includes(type)) {
     issues.unshift({ path: 'type', message: `未知的报告类型“${type}”，可选：${knownTypes.join('、')}` });

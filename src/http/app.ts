@@ -2,7 +2,7 @@
  * The one place that builds the app: middleware, the error handler, and every resource's routes, from
  * injected parts. `src/node.ts` and `src/worker.ts` build the parts for their runtime; tests build them in memory.
  */
-import { z } from 'zod';
+import { useChineseMessages } from '../domain/validation-messages.js';
 import { ApiError, errorJson, toApiError } from './errors.js';
 import { createRouter, type AppDeps, type Deps } from './router.js';
 import { docsRoutes } from './docs.js';
@@ -20,6 +20,8 @@ import { consolidationRoutes } from './consolidations.js';
 import { sessionDerivedRoutes } from './session-derived.js';
 import { CONSOLIDATION_LIMITS } from '../consolidate/consolidate-files.js';
 import { accessControl } from './middleware/access.js';
+import { BEARER, securitySchemes, withReportTypes } from './openapi-parts.js';
+import { staticAnswer } from './static-answer.js';
 import { corsFor } from './middleware/cors.js';
 import { allowedHostNames, hostCheck } from './middleware/host-check.js';
 import { requestBodyGate } from './middleware/request-body.js';
@@ -27,9 +29,22 @@ import { setResponseHeader } from './middleware/response-headers.js';
 import { createRateLimiter } from './middleware/rate-limiter.js';
 import { requestLogLine } from './middleware/request-log.js';
 
-z.config(z.locales.zhCN());
+useChineseMessages();
 
 export type { AppDeps } from './router.js';
+
+const OPENAPI_INFO = {
+  openapi: '3.1.0',
+  info: {
+    title: '公文起草助手 API',
+    version: '1.0.0',
+    description: '根据事实表起草教育系统工作总结、工作计划、工作要点；所有数字均来自用户提供的事实。错误一律为 4xx JSON：{ error: { code, message, issues? } }，message 为中文。',
+    // package.json: private, no licence granted.
+    license: { name: 'UNLICENSED（未授权公开使用）', identifier: 'LicenseRef-UNLICENSED' },
+  },
+  // Relative: the API is wherever this document is served from (a deployment's own address).
+  servers: [{ url: '/', description: '本服务（与本文档同一地址）' }],
+};
 
 /** Request bodies above this answer 413 (JSON); uploads have their own, larger limit. */
 export const JSON_BODY_LIMIT = 256 * 1024;
@@ -79,13 +94,12 @@ export function createApp(deps: AppDeps) {
   app.route('/', sessionDerivedRoutes());
   app.route('/', docsRoutes());
   app.route('/', widgetRoutes());
-  app.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: '公文起草助手 API',
-      version: '1.0.0',
-      description: '根据事实表起草教育系统工作总结、工作计划、工作要点；所有数字均来自用户提供的事实。',
-    },
+  // Built once, when first asked for (the routes are fixed by then), with the loaded report types as enums.
+  app.openAPIRegistry.registerComponent('securitySchemes', BEARER, securitySchemes[BEARER]);
+  let spec: string | undefined;
+  app.get('/openapi.json', (c) => {
+    spec ??= JSON.stringify(withReportTypes(app.getOpenAPI31Document(OPENAPI_INFO), [...full.reportTypes.keys()]));
+    return staticAnswer(c, spec, { contentType: 'application/json', cacheControl: 'no-cache' });
   });
   app.notFound((c) => errorJson(c, new ApiError(404, 'not_found', '没有这个地址，请查看 /docs 中的接口说明')));
   app.onError((error, c) => {

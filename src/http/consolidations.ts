@@ -3,7 +3,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { CONSOLIDATION_LIMITS, ConsolidationInputError, checkBounds, checkText, consolidateFiles } from '../consolidate/consolidate-files.js';
 import { consolidateReports, type ConsolidateOptions } from '../consolidate/consolidate.js';
 import { phrasesOf } from '../domain/report-types.js';
-import { ApiError, errorBodySchema, validationError } from './errors.js';
+import { ApiError, validationError } from './errors.js';
+import { errorResponses, securityOf } from './openapi-parts.js';
 import { createRouter } from './router.js';
 
 const MiB = (n: number) => `${n / 1024 / 1024} MiB`;
@@ -62,7 +63,6 @@ export const consolidationResultSchema = z
   })
   .openapi('ConsolidationResult');
 
-const errorContent = { content: { 'application/json': { schema: errorBodySchema } } };
 
 /** Answers 415 in our shape before the body is read, for anything but JSON or a multipart upload. */
 const mediaTypeCheck = async (c: { req: { header: (name: string) => string | undefined } }, next: () => Promise<void>) => {
@@ -76,6 +76,8 @@ const mediaTypeCheck = async (c: { req: { header: (name: string) => string | und
 const consolidationRoute = createRoute({
   method: 'post',
   path: '/api/consolidations',
+  operationId: 'consolidateReports',
+  security: securityOf('tool'),
   summary: '汇总各单位的报告',
   description: `把各校的工作总结汇总成本单位的一份事实表：JSON \`{ "reports": [{ "name", "text" }], "type"?, "org"?, "period"? }\`（合计不超过 256 KiB），或 multipart/form-data 上传 \`files\`（可重复，.docx、.txt、.md）。按含义匹配各校的工作领域并合并（如“师资队伍建设”“教师队伍建设”“抓实教师培训，队伍素质不断提高”），每校的事实以“学校：”开头保留在合并后的领域下；问题和打算相同的只写一次并列出来源；同一指标同一单位的数字给出合计（derived，待采用）。\`split\` 撤销某个合并，\`merge\` 合并未匹配上的领域。每次 2 到 ${CONSOLIDATION_LIMITS.files} 份，每个文件不超过 ${MiB(CONSOLIDATION_LIMITS.fileBytes)}，合计不超过 ${MiB(CONSOLIDATION_LIMITS.totalBytes)}。`,
   middleware: [mediaTypeCheck] as const,
@@ -84,9 +86,7 @@ const consolidationRoute = createRoute({
   },
   responses: {
     200: { description: '汇总结果', content: { 'application/json': { schema: consolidationResultSchema } } },
-    400: { description: '请求内容有误、份数不对或文件无法读取', ...errorContent },
-    413: { description: '文件或合计过大', ...errorContent },
-    415: { description: '不支持的请求类型或文件类型', ...errorContent },
+    ...errorResponses('tool', { 400: '请求内容有误、份数不对或文件无法读取', 413: '文件或合计过大', 415: '不支持的请求类型或文件类型' }),
   },
 });
 

@@ -1,91 +1,63 @@
 /** Drafts: POST /api/drafts (JSON or SSE), GET/PUT /api/drafts/:id, GET /api/drafts/:id/export. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { factSheetSchema } from '../domain/fact-sheet.js';
 import { markedSpans } from '../domain/figure-guard.js';
 import { createDraft, draftAndStore, loadDraft, saveEdit, viewOf } from '../drafts/draft-service.js';
 import { renderHtml } from '../render/html.js';
 import { renderText } from '../render/text.js';
 import { DOCX_MEDIA_TYPE, renderDocx } from '../render/docx.js';
-import { ApiError, errorBodySchema, validationError } from './errors.js';
+import { ApiError, validationError } from './errors.js';
 import { wellFormed } from './middleware/json-text.js';
+import { BODY_ERRORS, STORAGE_ERRORS, asDraftJson, draftAnswers, draftViewSchema, errorResponses, factSheetDocSchema, idParam, securityOf } from './openapi-parts.js';
 import { createRouter } from './router.js';
 import { clientAbort, streamDraft, wantsEventStream } from './sse.js';
 
-const errors = {
-  400: { description: '请求内容有误', content: { 'application/json': { schema: errorBodySchema } } },
-  404: { description: '稿件不存在', content: { 'application/json': { schema: errorBodySchema } } },
-  413: { description: '请求内容过大', content: { 'application/json': { schema: errorBodySchema } } },
-  415: { description: '请求体不是 JSON', content: { 'application/json': { schema: errorBodySchema } } },
-  507: { description: '存储已满或出错（storage_full / storage_error），这次的内容未保存', content: { 'application/json': { schema: errorBodySchema } } },
-};
+// The draft view is shared with the session and rewrite routes (openapi-parts.ts); re-exported for them.
+export { draftViewSchema };
 
-const figuresSchema = z.object({
-  given: z.array(z.string()),
-  used: z.array(z.string()),
-  invented: z.array(z.string()),
-  missing: z.array(z.string()),
-  inventedAt: z
-    .array(z.object({ figure: z.string(), start: z.number().int(), end: z.number().int() }))
-    .optional()
-    .openapi({ description: '每个找不到出处的数字在 markdown 中的位置（按出现顺序；start、end 为字符偏移，markdown.slice(start, end) 即该数字）' }),
-});
-
-export const draftViewSchema = z
-  .object({
-    id: z.string(),
-    type: z.string(),
-    version: z.number().int(),
-    versions: z.array(z.object({ version: z.number().int(), createdAt: z.string(), source: z.string() })),
-    markdown: z.string(),
-    html: z.string(),
-    text: z.string(),
-    outline: z.any(),
-    warnings: z.array(z.object({ code: z.string(), message: z.string(), figure: z.string().optional(), sentence: z.string().optional(), start: z.number().int().optional(), end: z.number().int().optional() })),
-    figures: figuresSchema,
-    composer: z.string(),
-    facts: z.any(),
-    sessionId: z.string().optional().openapi({ description: '只在 POST /api/sessions/{id}/draft 的回答中出现；GET /api/drafts/{id} 不返回会话编号' }),
-  })
-  .openapi('Draft');
-
-const idParam = z.object({ id: z.string().max(64).openapi({ param: { name: 'id', in: 'path' }, example: 'b0f1c2d3e4f5a6b7c8d9e0' }) });
+/** `?version=N`: an older version (they count from 1); the latest without it. */
+const versionQuery = z.coerce.number().int().min(1).optional().openapi({ description: '版本号（从 1 起），默认最新版本' });
 
 const createDraftRoute = createRoute({
   method: 'post',
   path: '/api/drafts',
+  operationId: 'createDraft',
   summary: '根据事实表起草',
   description:
-    '请求体为事实表（见 GET /api/report-types/{type}/schema）。默认返回 JSON；请求头 `Accept: text/event-stream` 时以服务器推送事件逐段返回：outline、section-start、text、heading（配置模型时，模型为某一部分写的小标题，不带序号）、section-end、warning，最后 done（整份稿件）。',
-  request: { body: { required: true, content: { 'application/json': { schema: factSheetSchema } } } },
-  responses: {
-    201: {
-      description: '稿件已生成并保存',
-      content: { 'application/json': { schema: draftViewSchema }, 'text/event-stream': { schema: z.string() } },
+    '请求体为事实表（见 GET /api/report-types/{type}/schema）。默认返回 201 JSON；请求头 Accept: text/event-stream 时返回 200，以服务器推送事件逐段返回：outline、section-start、text、section-end、warning，最后 done（整份稿件）。',
+  security: securityOf('tool'),
+  request: {
+    body: {
+      required: true,
+      content: { 'application/json': { schema: factSheetDocSchema, example: { type: 'work-plan', org: '某区教育局', period: '2026年', sections: [{ topic: '教师队伍建设', facts: ['组织骨干教师送教下乡12场次'] }] } } },
     },
-    ...errors,
   },
+  responses: { ...draftAnswers, ...errorResponses('tool', { 400: '请求内容有误', ...BODY_ERRORS, ...STORAGE_ERRORS }) },
 });
 
 const getDraftRoute = createRoute({
   method: 'get',
   path: '/api/drafts/{id}',
+  operationId: 'getDraft',
   summary: '读取稿件（默认最新版本）',
-  request: { params: idParam, query: z.object({ version: z.coerce.number().int().min(1).optional() }) },
-  responses: { 200: { description: '稿件', content: { 'application/json': { schema: draftViewSchema } } }, ...errors },
+  security: securityOf('draft'),
+  request: { params: idParam('稿件'), query: z.object({ version: versionQuery }) },
+  responses: { 200: { description: '稿件', content: { 'application/json': { schema: draftViewSchema } } }, ...errorResponses('draft', { 400: '参数有误', 404: '稿件不存在' }) },
 });
 
 const putDraftRoute = createRoute({
   method: 'put',
   path: '/api/drafts/{id}',
+  operationId: 'saveDraft',
   summary: '保存修改后的稿件（生成新版本，保留最近 50 个版本）',
+  security: securityOf('draft'),
   request: {
-    params: idParam,
+    params: idParam('稿件'),
     body: {
       required: true,
       content: { 'application/json': { schema: z.object({ markdown: z.string().trim().min(1, { error: '稿件内容（markdown）不能为空' }).max(200_000) }) } },
     },
   },
-  responses: { 200: { description: '新版本', content: { 'application/json': { schema: draftViewSchema } } }, ...errors },
+  responses: { 200: { description: '新版本', content: { 'application/json': { schema: draftViewSchema } } }, ...errorResponses('draft', { 400: '请求内容有误', 404: '稿件不存在', ...BODY_ERRORS, ...STORAGE_ERRORS }) },
 });
 
 export const EXPORT_FORMATS = ['md', 'txt', 'html', 'docx'] as const;
@@ -93,12 +65,14 @@ export const EXPORT_FORMATS = ['md', 'txt', 'html', 'docx'] as const;
 const exportRoute = createRoute({
   method: 'get',
   path: '/api/drafts/{id}/export',
+  operationId: 'exportDraft',
   summary: '下载稿件',
+  security: securityOf('draft'),
   request: {
-    params: idParam,
+    params: idParam('稿件'),
     query: z.object({
       format: z.enum(EXPORT_FORMATS, { error: '格式（format）应为 md、txt、html 或 docx' }).default('md'),
-      version: z.coerce.number().int().min(1).optional(),
+      version: versionQuery,
     }),
   },
   responses: {
@@ -108,10 +82,11 @@ const exportRoute = createRoute({
         'text/markdown': { schema: z.string() },
         'text/plain': { schema: z.string() },
         'text/html': { schema: z.string() },
-        'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: z.any() },
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: z.string().openapi({ format: 'binary' }) },
       },
+      headers: { 'Content-Disposition': { description: '附件及文件名（UTF-8）', schema: { type: 'string' } } },
     },
-    ...errors,
+    ...errorResponses('draft', { 400: '参数有误', 404: '稿件不存在' }),
   },
 });
 
@@ -142,12 +117,12 @@ export function draftRoutes() {
   router.openapi(getDraftRoute, async (c) => {
     const deps = c.get('deps');
     const record = await loadDraft(deps, c.req.valid('param').id);
-    return c.json(viewOf(record, c.req.valid('query').version), 200);
+    return c.json(asDraftJson(viewOf(record, c.req.valid('query').version)), 200);
   });
 
   router.openapi(putDraftRoute, async (c) => {
     const deps = c.get('deps');
-    return c.json(await saveEdit(deps, c.req.valid('param').id, c.req.valid('json').markdown), 200);
+    return c.json(asDraftJson(await saveEdit(deps, c.req.valid('param').id, c.req.valid('json').markdown)), 200);
   });
 
   router.openapi(exportRoute, async (c) => {

@@ -2,7 +2,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ImportFileError, fileText } from '../import/file-text.js';
 import { importReport } from '../import/import-report.js';
-import { ApiError, errorBodySchema, validationError } from './errors.js';
+import { ApiError, validationError } from './errors.js';
+import { errorResponses, factSheetDocSchema, securityOf } from './openapi-parts.js';
 import { reportChoiceSchema, reportTypeGuessSchema } from './session-import.js';
 import { createRouter } from './router.js';
 
@@ -33,7 +34,7 @@ const formBody = z.object({
 const warningSchema = z.object({ code: z.string(), field: z.string().optional(), message: z.string() });
 export const importResultSchema = z
   .object({
-    facts: z.record(z.string(), z.unknown()).openapi({ description: '恢复出的事实表；valid 为 false 时缺必填项，见 warnings' }),
+    facts: factSheetDocSchema.partial().openapi({ description: '恢复出的事实表；valid 为 false 时缺必填项，见 warnings' }),
     valid: z.boolean(),
     warnings: z.array(warningSchema),
     reportType: reportTypeGuessSchema,
@@ -42,8 +43,6 @@ export const importResultSchema = z
     text: z.string().optional().openapi({ description: '上传文件时：从文件中读出的全文，可原样作为 POST /api/sessions 的 import 开始对话' }),
   })
   .openapi('ImportResult');
-
-const errorContent = { content: { 'application/json': { schema: errorBodySchema } } };
 
 /** Answers 415 in our shape before the body is read, for anything but JSON or a multipart upload. */
 const mediaTypeCheck = async (c: { req: { header: (name: string) => string | undefined } }, next: () => Promise<void>) => {
@@ -57,6 +56,8 @@ const mediaTypeCheck = async (c: { req: { header: (name: string) => string | und
 const importRoute = createRoute({
   method: 'post',
   path: '/api/imports',
+  operationId: 'importReport',
+  security: securityOf('tool'),
   summary: '从旧报告导入事实表',
   description:
     '提交去年的报告或网上找到的范文：JSON `{ "text": "…" }`（不超过 256 KiB），或 multipart/form-data 上传 `file`（.docx、.txt、.md，不超过 5 MiB）。去掉网页导航和广告、繁体转简体、删去拼音注音，恢复各级标题，返回事实表和提示（哪些是推断的、哪些没找到）。一个文件有多篇时返回 `reports`（各篇的标题、推断的类型、工作领域数和事实条数）供选择，用 `report` 指定第几篇。报告类型按内容（结构、时态、各部分讲什么）推断，标题只是依据之一，`reportType` 给出把握和依据；认作套话的句子列在 `frames`，不作为事实。上传文件时另返回读出的全文 `text`，可直接用于 `POST /api/sessions` 的 `import`。',
@@ -69,9 +70,7 @@ const importRoute = createRoute({
   },
   responses: {
     200: { description: '导入结果', content: { 'application/json': { schema: importResultSchema } } },
-    400: { description: '请求内容有误或文件无法读取', ...errorContent },
-    413: { description: '内容过大', ...errorContent },
-    415: { description: '不支持的请求类型', ...errorContent },
+    ...errorResponses('tool', { 400: '请求内容有误或文件无法读取', 413: '内容过大', 415: '不支持的请求类型或文件类型' }),
   },
 });
 

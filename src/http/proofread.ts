@@ -8,13 +8,13 @@ import { modelWordingPass } from '../proofread/model-pass.js';
 import { createModelClient } from '../compose/llm-calls.js';
 import { modelSettingsFrom } from '../compose/llm-composer.js';
 import type { Config } from '../config.js';
-import { ApiError, errorBodySchema } from './errors.js';
+import { ApiError } from './errors.js';
+import { BODY_ERRORS, errorResponses, idParam, securityOf } from './openapi-parts.js';
 import { createRouter } from './router.js';
 
 /** Longest text checked in one request (UTF-16 code units, about 30 pages); longer answers 413. */
 export const PROOFREAD_TEXT_LIMIT = 50_000;
 
-const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: errorBodySchema } } });
 
 const issueSchema = z
   .object({
@@ -57,24 +57,26 @@ const textBody = z.object({
 const proofreadRoute = createRoute({
   method: 'post',
   path: '/api/proofread',
+  operationId: 'proofreadText',
+  security: securityOf('tool'),
   summary: '校对一段文字（离线规则，不用模型）',
   description: `检查标点（GB/T 15834）、数字（GB/T 15835）、层次编号（GB/T 9704）、日期、易错词、重复字词和【待补充】标记。text 不超过 ${PROOFREAD_TEXT_LIMIT} 字（UTF-16 码元），超出答 413。`,
   request: { query: z.object({ model: modelQuery }), body: { required: true, content: { 'application/json': { schema: textBody } } } },
   responses: {
     200: { description: '发现的问题，按位置排列', content: { 'application/json': { schema: issuesSchema } } },
-    400: errorResponse('请求内容有误（text 不是字符串）'),
-    413: errorResponse('文字过长'),
-    415: errorResponse('请求体不是 JSON'),
+    ...errorResponses('tool', { 400: '请求内容有误（text 不是字符串）', ...BODY_ERRORS, 413: '文字过长' }),
   },
 });
 
 const draftProofreadRoute = createRoute({
   method: 'post',
   path: '/api/drafts/{id}/proofread',
+  operationId: 'proofreadDraft',
+  security: securityOf('draft'),
   summary: '校对一份已保存的稿件（默认最新版本）',
   description: '检查稿件的 Markdown 原文（位置指向它），另外核对数字：事实表中没有的数字逐一列出（kind 为 figure）。',
   request: {
-    params: z.object({ id: z.string().max(64).openapi({ param: { name: 'id', in: 'path' } }) }),
+    params: idParam('稿件'),
     query: z.object({ model: modelQuery, version: z.coerce.number({ error: '版本（version）应为正整数' }).int({ error: '版本（version）应为正整数' }).min(1, { error: '版本（version）应为正整数' }).optional() }),
   },
   responses: {
@@ -82,8 +84,7 @@ const draftProofreadRoute = createRoute({
       description: '发现的问题；version 为所校对的版本',
       content: { 'application/json': { schema: issuesSchema.extend({ version: z.number().int() }) } },
     },
-    400: errorResponse('请求内容有误'),
-    404: errorResponse('稿件或版本不存在'),
+    ...errorResponses('draft', { 400: '请求内容有误', 404: '稿件或版本不存在' }),
   },
 });
 

@@ -6,22 +6,21 @@ import { ModelUnavailable } from '../compose/llm-composer.js';
 import { OFFLINE_INSTRUCTIONS, rewriteOffline } from '../compose/offline-rewrite.js';
 import { leafSpan, replaceSpan } from '../compose/piece-spans.js';
 import { loadDraft, saveEdit } from '../drafts/draft-service.js';
-import { ApiError, errorBodySchema } from './errors.js';
-import { draftViewSchema } from './drafts.js';
+import { ApiError } from './errors.js';
+import { BODY_ERRORS, asDraftJson, draftViewSchema, errorResponses, idParam, securityOf } from './openapi-parts.js';
 import { createRouter } from './router.js';
 import { clientAbort } from './sse.js';
-
-const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: errorBodySchema } } });
 
 const rewriteRoute = createRoute({
   method: 'post',
   path: '/api/drafts/{id}/sections/{n}/rewrite',
+  operationId: 'rewriteSection',
+  security: securityOf('draft'),
   summary: '改写稿件的某一部分（生成新版本，其余部分不变）',
   description:
     'n 为提纲中的第几部分（从 1 起，按正文顺序，含（一）（二）等小部分）。instruction 可为“更简洁”“更详细”“更正式”或自由描述；未配置模型时只支持“更简洁”“更详细”，且不会增加事实之外的数字。',
   request: {
-    params: z.object({
-      id: z.string().max(64).openapi({ param: { name: 'id', in: 'path' } }),
+    params: idParam('稿件').extend({
       n: z.coerce.number({ error: '部分序号（n）应为整数' }).int({ error: '部分序号（n）应为整数' }).min(1, { error: '部分序号（n）从 1 开始' }).openapi({ param: { name: 'n', in: 'path' }, example: 2 }),
     }),
     body: {
@@ -42,10 +41,13 @@ const rewriteRoute = createRoute({
   },
   responses: {
     200: { description: '新版本', content: { 'application/json': { schema: draftViewSchema } } },
-    400: errorResponse('请求内容有误，或离线起草不支持这种改写'),
-    404: errorResponse('稿件或部分不存在'),
-    409: errorResponse('稿件结构已改动，或这一部分无法按要求改写'),
-    502: errorResponse('模型暂时无法完成改写'),
+    ...errorResponses('draft', {
+      400: '请求内容有误，或离线起草不支持这种改写',
+      404: '稿件或部分不存在',
+      409: '稿件结构已改动，或这一部分无法按要求改写',
+      ...BODY_ERRORS,
+      502: '模型暂时无法完成改写',
+    }),
   },
 });
 
@@ -85,7 +87,7 @@ export function rewriteRoutes() {
       // Named by its heading as the reader sees it (“（二）…”): n counts sub-parts, which the reader's 一、二、 don't.
       throw new ApiError(409, 'nothing_to_change', `“${item.number}${item.heading}”已写进了这一部分的全部事实，无法在不增加事实的前提下“${instruction}”；请补充事实，或直接编辑这一部分`);
     }
-    return c.json(await saveEdit(deps, id, replaceSpan(markdown, span, text), 'rewrite'), 200);
+    return c.json(asDraftJson(await saveEdit(deps, id, replaceSpan(markdown, span, text), 'rewrite')), 200);
   });
   return router;
 }

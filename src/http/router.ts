@@ -44,7 +44,8 @@ export type AppEnv = { Variables: { deps: Deps } };
 export function createRouter() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
-      if (!result.success) return errorJson(c, validationError(toFieldIssues(result.error)));
+      // The validator passes the value it checked as `data` (not in its type): it tells 缺少 from 类型不对.
+      if (!result.success) return errorJson(c, validationError(toFieldIssues(result.error, (result as { data?: unknown }).data)));
     },
   });
 }

@@ -4,11 +4,11 @@ import { checkDerivedList } from '../domain/derived-figures.js';
 import { factStrings, type FactSheet } from '../domain/fact-sheet.js';
 import { findFigures } from '../domain/figures.js';
 import { toFactSheet } from '../dialogue/collected-facts.js';
-import { ApiError, errorBodySchema, validationError } from './errors.js';
+import { ApiError, validationError } from './errors.js';
+import { BODY_ERRORS, STORAGE_ERRORS, errorResponses, idParam, securityOf } from './openapi-parts.js';
 import { createRouter } from './router.js';
 import { changeSession, save } from './sessions.js';
 
-const errorContent = { content: { 'application/json': { schema: errorBodySchema } } };
 
 export const derivedReportSchema = z
   .object({
@@ -28,11 +28,13 @@ export const derivedReportSchema = z
 const derivedRoute = createRoute({
   method: 'put',
   path: '/api/sessions/{id}/derived',
+  operationId: 'acceptDerivedFigures',
+  security: securityOf('widget'),
   summary: '采用或不采用汇总给出的合计',
   description:
     '`accepted` 列出要采用的合计的序号（从 1 起，即会话事实中 derived 的顺序），其余都不采用；空列表表示一个也不采用。返回每项合计的核算结果（算法、是否算得对）。只有采用且算得对的合计才会写入稿件。',
   request: {
-    params: z.object({ id: z.string().max(64).openapi({ param: { name: 'id', in: 'path' }, example: 'Q2hhbmdlTWVQbGVhc2UxMjM' }) }),
+    params: idParam('会话'),
     body: {
       required: true,
       content: {
@@ -49,9 +51,7 @@ const derivedRoute = createRoute({
   },
   responses: {
     200: { description: '各项合计的核算结果', content: { 'application/json': { schema: z.object({ derived: z.array(derivedReportSchema), facts: z.record(z.string(), z.unknown()) }) } } },
-    400: { description: '请求内容有误', ...errorContent },
-    404: { description: '会话不存在', ...errorContent },
-    409: { description: '会话中没有合计', ...errorContent },
+    ...errorResponses('widget', { 400: '请求内容有误', 404: '会话不存在', 409: '会话中没有合计', ...BODY_ERRORS, ...STORAGE_ERRORS }),
   },
 });
 

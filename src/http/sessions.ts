@@ -19,8 +19,8 @@ import { createDraft, type DraftView } from '../drafts/draft-service.js';
 import { ID_PATTERN } from '../domain/ids.js';
 import type { SessionRecord } from '../store/store.js';
 import { isExpired } from '../store/retention.js';
-import { draftViewSchema } from './drafts.js';
-import { ApiError, errorBodySchema, validationError } from './errors.js';
+import { ApiError, validationError } from './errors.js';
+import { BODY_ERRORS, STORAGE_ERRORS, asOutlineJson, draftAnswers, errorResponses, factSheetDocSchema, idParam, outlineSchema, reportTypeField } from './openapi-parts.js';
 import { createRouter, type Deps } from './router.js';
 import { importFields, reportChoicesSchema, reportTypeGuessSchema, startFromImport } from './session-import.js';
 import { consolidationFields, startFromConsolidation } from './session-consolidation.js';
@@ -34,14 +34,8 @@ type Session = SessionRecord & InterviewState;
 /** YYYY-MM-DD in China Standard Time (en-CA formats dates that way), the same on Node and Workers. */
 const CHINA_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
 
-const errors = {
-  400: { description: '请求内容有误', content: { 'application/json': { schema: errorBodySchema } } },
-  404: { description: '会话不存在', content: { 'application/json': { schema: errorBodySchema } } },
-  409: { description: '会话还不能起草', content: { 'application/json': { schema: errorBodySchema } } },
-  413: { description: '请求内容过大', content: { 'application/json': { schema: errorBodySchema } } },
-  415: { description: '请求体不是 JSON', content: { 'application/json': { schema: errorBodySchema } } },
-  507: { description: '存储已满或出错（storage_full / storage_error），这次的内容未保存', content: { 'application/json': { schema: errorBodySchema } } },
-};
+/** What every session route may answer besides its own: the session unknown, or the request's body refused. */
+const sessionErrors = (own: Parameters<typeof errorResponses>[1] = {}) => errorResponses('widget', { 404: '会话不存在或已过期', ...own });
 
 const replySchema = z
   .object({
@@ -51,13 +45,18 @@ const replySchema = z
   })
   .openapi('SessionReply');
 const stateSchema = z.enum(['asking', 'confirming', 'ready']).openapi({ description: 'asking 提问中 · confirming 核对中 · ready 可起草' });
-const turnSchema = z.object({ reply: replySchema, state: stateSchema, facts: z.any() }).openapi('SessionTurn');
-
-const idParam = z.object({ id: z.string().max(64).openapi({ param: { name: 'id', in: 'path' }, example: 'Q2hhbmdlTWVQbGVhc2UxMjM' }) });
+/** The facts collected so far: a fact sheet in which anything may still be missing. */
+const collectedFactsSchema = factSheetDocSchema
+  .partial()
+  .extend({ sections: z.array(z.object({ topic: z.string(), heading: z.string().optional(), facts: z.array(z.string()) })) })
+  .openapi('CollectedFacts');
+const turnSchema = z.object({ reply: replySchema, state: stateSchema, facts: collectedFactsSchema }).openapi('SessionTurn');
 
 const createSessionRoute = createRoute({
   method: 'post',
   path: '/api/sessions',
+  operationId: 'createSession',
+  security: [],
   summary: '开始一次对话式采集（可从旧报告导入）',
   description:
     '按报告类型逐一提问（问题来自 prompts/<类型>/type.json），返回会话编号和第一个问题。提供 `import`（去年的报告或范文全文）时先导入，再只问有变化的地方：先问新的时间段，再逐个部分确认——回复“不变/沿用”原文照用，“删除”去掉该部分，或写出新的情况替换；导入提示只在第一条回复中显示。`type` 可覆盖推断的报告类型；文字中有多篇报告时响应带 `reports`（各篇的标题、推断的类型、工作领域数和事实条数），可用 `report` 另选一篇。文字为空或读不出报告时返回 400。提供 `consolidation`（POST /api/consolidations 返回的 facts）时，逐个核对合并后的工作领域，首条回复列出各项合计，合计用 PUT /api/sessions/:id/derived 改选。',
@@ -68,7 +67,7 @@ const createSessionRoute = createRoute({
         'application/json': {
           schema: z
             .object({
-              type: z.string({ error: '请提供报告类型（type）' }).min(1, { error: '请提供报告类型（type）' }).max(64).optional().openapi({ example: 'annual-summary' }),
+              type: reportTypeField(z.string({ error: '请提供报告类型（type）' }).min(1, { error: '请提供报告类型（type）' }).max(64).optional()),
               ...importFields,
               ...consolidationFields,
             })
@@ -76,6 +75,7 @@ const createSessionRoute = createRoute({
               error: '请提供报告类型（type），或导入的报告全文（import），或汇总结果（consolidation）',
               path: ['type'],
             }),
+          example: { type: 'annual-summary' },
         },
       },
     },
@@ -85,22 +85,25 @@ const createSessionRoute = createRoute({
       description: '会话已创建',
       content: { 'application/json': { schema: turnSchema.extend({ id: z.string(), reports: reportChoicesSchema, reportType: reportTypeGuessSchema.optional().openapi({ description: '导入时：按内容推断的报告类型和把握；没有把握且未给 type 时，第一个问题就是报告类型' }) }) } },
     },
-    ...errors,
+    ...errorResponses('widget', { 400: '请求内容有误', ...BODY_ERRORS, ...STORAGE_ERRORS }),
   },
 });
 
 const messageRoute = createRoute({
   method: 'post',
   path: '/api/sessions/{id}/messages',
+  operationId: 'sendMessage',
+  security: [],
   summary: '回答问题或发出指令',
   description:
     '自由文字回答；一次可以回答多项。“今年”“上学期”等按服务器日期推算。需要解释才能归档的回答（去掉了引导语、推算的时间等）先回复“我理解为……对吗？”，回复“对”记下，直接说正确内容则按新的记。指令：跳过、上一步/返回、修改 + 部分名称、重新开始、完成/直接生成；随时可以追加：“校舍建设还有一条：……”“补充：……”“再加一个领域：……”；放不进任何字段的内容记入 facts.unplaced（未归类），用“把未归类第1条归入……”“删除未归类第1条”处理；核对阶段：确认、把第二部分改名为……、第三部分移到第一、合并第二和第三部分、删除第四部分。',
   request: {
-    params: idParam,
+    params: idParam('会话'),
     body: {
       required: true,
       content: {
         'application/json': {
+          example: { text: '我们是青河区教育局，写2025年的年度工作总结' },
           schema: z.object({
             text: z.string({ error: '请提供回答内容（text）' }).max(MAX_MESSAGE, { error: `回答（text）不能超过 ${MAX_MESSAGE} 个字，请分几次发送` }),
           }),
@@ -108,14 +111,16 @@ const messageRoute = createRoute({
       },
     },
   },
-  responses: { 200: { description: '下一步', content: { 'application/json': { schema: turnSchema } } }, ...errors },
+  responses: { 200: { description: '下一步', content: { 'application/json': { schema: turnSchema } } }, ...sessionErrors({ 400: '请求内容有误', ...BODY_ERRORS, ...STORAGE_ERRORS }) },
 });
 
 const getSessionRoute = createRoute({
   method: 'get',
   path: '/api/sessions/{id}',
+  operationId: 'getSession',
+  security: [],
   summary: '读取会话：对话记录、已收集的事实、状态、大纲',
-  request: { params: idParam },
+  request: { params: idParam('会话') },
   responses: {
     200: {
       description: '会话',
@@ -124,11 +129,11 @@ const getSessionRoute = createRoute({
           schema: z
             .object({
               id: z.string(),
-              type: z.string(),
+              type: reportTypeField(z.string()),
               state: stateSchema,
               reply: replySchema,
-              facts: z.any(),
-              outline: z.any(),
+              facts: collectedFactsSchema,
+              outline: outlineSchema,
               transcript: z.array(z.object({ role: z.enum(['user', 'assistant']), text: z.string(), field: z.string().nullable().optional() })),
               drafts: z.array(z.string()),
               createdAt: z.string(),
@@ -138,7 +143,7 @@ const getSessionRoute = createRoute({
         },
       },
     },
-    ...errors,
+    ...sessionErrors(),
   },
 });
 
@@ -160,11 +165,13 @@ const operationSchema = z.discriminatedUnion(
 const outlineRoute = createRoute({
   method: 'put',
   path: '/api/sessions/{id}/outline',
+  operationId: 'editOutline',
+  security: [],
   summary: '起草前调整大纲：改名、调整顺序、合并、删除',
   description:
     '按顺序执行各项操作，部分按大纲中的编号指称（1 即“一、”）；每项操作针对上一项执行后的大纲。调整落到事实表上（工作领域重排、合并、删除；改名写入小标题），任何一项无法执行时整体不改。',
   request: {
-    params: idParam,
+    params: idParam('会话'),
     body: {
       required: true,
       content: {
@@ -177,25 +184,21 @@ const outlineRoute = createRoute({
     },
   },
   responses: {
-    200: { description: '调整后的大纲', content: { 'application/json': { schema: turnSchema.extend({ outline: z.any(), done: z.array(z.string()) }) } } },
-    ...errors,
+    200: { description: '调整后的大纲', content: { 'application/json': { schema: turnSchema.extend({ outline: outlineSchema, done: z.array(z.string()) }) } } },
+    ...sessionErrors({ 400: '请求内容有误，或大纲无法这样调整', ...BODY_ERRORS, ...STORAGE_ERRORS }),
   },
 });
 
 const draftRoute = createRoute({
   method: 'post',
   path: '/api/sessions/{id}/draft',
+  operationId: 'draftSession',
+  security: [],
   summary: '根据会话收集的事实起草',
   description:
-    '会话处于核对（confirming）或就绪（ready）状态时可起草；提问中请先回答或发送“完成”。未填写的内容在稿中标注【待补充】。默认返回 JSON；`Accept: text/event-stream` 时逐段推送。稿件与会话关联保存，可多次起草。',
-  request: { params: idParam },
-  responses: {
-    201: {
-      description: '稿件已生成并保存',
-      content: { 'application/json': { schema: draftViewSchema }, 'text/event-stream': { schema: z.string() } },
-    },
-    ...errors,
-  },
+    '会话处于核对（confirming）或就绪（ready）状态时可起草；提问中请先回答或发送“完成”。未填写的内容在稿中标注【待补充】。没有请求体。默认返回 201 JSON；请求头 Accept: text/event-stream 时返回 200，逐段推送。稿件与会话关联保存，可多次起草。',
+  request: { params: idParam('会话') },
+  responses: { ...draftAnswers, ...sessionErrors({ 409: '会话还不能起草（仍在提问中）' }) },
 });
 
 // ── Storage and ordering ─────────────────────────────────────────────────────────────────────────────────
@@ -311,7 +314,7 @@ export function sessionRoutes() {
         state: state.state,
         reply,
         facts: state.facts,
-        outline: sessionOutline(state.facts, type, state.choices),
+        outline: asOutlineJson(sessionOutline(state.facts, type, state.choices)),
         transcript: state.transcript,
         drafts: state.drafts,
         createdAt: session.createdAt,
@@ -331,7 +334,7 @@ export function sessionRoutes() {
       if ('error' in result) throw new ApiError(400, 'invalid_outline_edit', `${result.error}，大纲没有改动`);
       const { state, reply } = describeState(result.state, type, `${result.done.join('；')}。`);
       const saved = await save(deps, session, { ...state, transcript: [...state.transcript, { role: 'assistant', text: reply.text, field: reply.field }] });
-      return { ...turnBody(saved, reply), outline: sessionOutline(saved.facts, type, saved.choices), done: result.done };
+      return { ...turnBody(saved, reply), outline: asOutlineJson(sessionOutline(saved.facts, type, saved.choices)), done: result.done };
     });
     return c.json(body, 200);
   });

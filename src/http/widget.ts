@@ -1,8 +1,14 @@
 /** GET /widget.js (the embeddable widget, built by scripts/build-widget.ts), GET / (a demo page that embeds it), GET /demo.css. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { ApiError } from './errors.js';
+import { ApiError, errorBodySchema } from './errors.js';
 import { escapeHtml } from '../render/html.js';
 import { createRouter } from './router.js';
+import { staticAnswer } from './static-answer.js';
+
+/** A year, for URLs that change whenever their content does. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+// Other sites load the script with a plain <script> tag.
+const SCRIPT_HEADERS = { contentType: 'text/javascript; charset=utf-8', headers: { 'Cross-Origin-Resource-Policy': 'cross-origin' } };
 
 /** The demo page runs no inline script or style: the strictest policy a host could set, proving the widget needs no more. */
 export const DEMO_CSP =
@@ -24,24 +30,32 @@ h2{font-size:18px;margin:18px 0 6px}ul{padding-left:20px}`;
 const pageRoute = createRoute({
   method: 'get',
   path: '/',
+  operationId: 'demoPage',
+  security: [],
   summary: '演示页：嵌入了起草助手小部件',
   request: { query: z.object({ type: z.string().max(64).optional().openapi({ example: 'annual-summary' }) }) },
-  responses: { 200: { description: '演示页（HTML）', content: { 'text/html': { schema: z.string() } } } },
+  responses: {
+    200: { description: '演示页（HTML）', content: { 'text/html': { schema: z.string() } } },
+    400: { description: '参数有误', content: { 'application/json': { schema: errorBodySchema } } },
+  },
 });
 
 const scriptRoute = createRoute({
   method: 'get',
   path: '/widget.js',
+  operationId: 'widgetScript',
+  security: [],
   summary: '可嵌入网页的起草助手小部件（一个脚本）',
   description:
-    '用法：`<script src="https://主机/widget.js" data-endpoint="https://主机" data-type="annual-summary" data-mode="bubble" defer></script>`；`data-mode="inline" data-target="#元素"` 嵌入指定元素；也可写 `<report-drafter type="…" mode="inline">`。',
+    '在网页中用 script 元素加载本脚本：属性 data-endpoint 为起草服务地址，data-type 为报告类型编号，data-mode 为 bubble（浮动按钮）或 inline（配合 data-target 嵌入指定元素）；也可写自定义元素 report-drafter。',
   responses: {
     200: { description: '脚本', content: { 'text/javascript': { schema: z.string() } } },
-    304: { description: '未修改' },
+    304: { description: '未修改（ETag 相同）' },
+    404: { description: '此部署由静态资源提供脚本', content: { 'application/json': { schema: errorBodySchema } } },
   },
 });
 
-function demoPage(types: { id: string; name: string }[], type: string, origin: string): string {
+function demoPage(types: { id: string; name: string }[], type: string, origin: string, script: string): string {
   const options = types
     .map((t) => `<option value="${escapeHtml(t.id)}"${t.id === type ? ' selected' : ''}>${escapeHtml(t.name)}</option>`)
     .join('');
@@ -53,7 +67,7 @@ function demoPage(types: { id: string; name: string }[], type: string, origin: s
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>公文起草助手 · 演示</title>
 <link rel="stylesheet" href="/demo.css">
-<script src="/widget.js" data-type="${escapeHtml(type)}" data-mode="bubble" defer></script>
+<script src="${escapeHtml(script)}" data-type="${escapeHtml(type)}" data-mode="bubble" defer></script>
 </head>
 <body>
 <div class="wrap">
@@ -92,26 +106,27 @@ export function widgetRoutes() {
   router.openapi(scriptRoute, (c) => {
     const { widget } = c.get('deps');
     if (!widget) throw new ApiError(404, 'not_found', '此部署的小部件脚本由静态资源提供（dist/assets/widget.js）');
-    const etag = `"${widget.hash}"`;
-    const headers = {
-      'Content-Type': 'text/javascript; charset=utf-8',
-      'Cache-Control': 'public, max-age=300, stale-while-revalidate=86400',
-      ETag: etag,
-      // Other sites load it with a plain <script> tag.
-      'Cross-Origin-Resource-Policy': 'cross-origin',
-    };
-    if ((c.req.header('if-none-match') ?? '').split(/\s*,\s*/).includes(etag)) return c.body(null, 304, headers) as never;
-    return c.body(widget.script, 200, headers) as never;
+    // A stable URL for embedding: short cache, then revalidated by ETag.
+    return staticAnswer(c, widget.script, { ...SCRIPT_HEADERS, cacheControl: 'public, max-age=300, stale-while-revalidate=86400' }) as never;
+  });
+
+  // The same script at a URL that names its content (the demo page uses it): cached for a year, never revalidated.
+  router.get('/widget/:file', (c) => {
+    const { widget } = c.get('deps');
+    if (!widget) throw new ApiError(404, 'not_found', '此部署的小部件脚本由静态资源提供（dist/assets/widget/）');
+    if (c.req.param('file') !== `${widget.hash}.js`) throw new ApiError(404, 'not_found', '没有这个版本的小部件脚本，请使用 /widget.js');
+    return staticAnswer(c, widget.script, { ...SCRIPT_HEADERS, cacheControl: IMMUTABLE });
   });
 
   router.openapi(pageRoute, (c) => {
-    const { reportTypes } = c.get('deps');
+    const { reportTypes, widget } = c.get('deps');
     const types = [...reportTypes.values()].map((t) => ({ id: t.id, name: t.name }));
     const asked = c.req.valid('query').type;
     const type = asked && reportTypes.has(asked) ? asked : (types[0]?.id ?? 'annual-summary');
-    return c.html(demoPage(types, type, new URL(c.req.url).origin), 200, { 'Content-Security-Policy': DEMO_CSP, 'Cache-Control': 'no-cache' }) as never;
+    const script = widget ? `/widget/${widget.hash}.js` : '/widget.js';
+    return c.html(demoPage(types, type, new URL(c.req.url).origin, script), 200, { 'Content-Security-Policy': DEMO_CSP, 'Cache-Control': 'no-cache' }) as never;
   });
 
-  router.get('/demo.css', (c) => c.body(DEMO_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=300' }));
+  router.get('/demo.css', (c) => staticAnswer(c, DEMO_CSS, { contentType: 'text/css; charset=utf-8', cacheControl: 'public, max-age=300' }));
   return router;
 }

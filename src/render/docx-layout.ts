@@ -21,13 +21,15 @@ export const CHARS_PER_LINE = 28;
 export const LINE_PITCH = Math.floor(TEXT_AREA.height / LINES_PER_PAGE);
 
 /**
- * Word's w:charSpace: how far each grid cell differs from the default font size, in 1/4096 pt, rounded down
- * so 28 characters always fit on a line (the value Word itself writes for this grid is -842).
+ * 28 characters of 3号 (16 pt) are 448 pt, a little wider than the 442 pt text area, so every character of body
+ * text is drawn 0.25 pt closer (w:spacing in twips, rounded down so 28 always fit). This is a run property that
+ * Word, WPS and LibreOffice all honour, unlike a character grid (w:docGrid linesAndChars), which only Word and
+ * WPS apply: LibreOffice lays a character grid out as 18 characters a line.
  */
-export const CHAR_SPACE = Math.floor((TEXT_AREA.width / CHARS_PER_LINE / 20 - SIZE.body / 2) * 4096);
+export const CHAR_SPACING = Math.floor(TEXT_AREA.width / CHARS_PER_LINE - SIZE.body * 10);
 
-/** One grid cell (a full-width character of 3号 text) in twips. */
-export const CHAR_WIDTH = TEXT_AREA.width / CHARS_PER_LINE;
+/** One full-width character of 3号 body text as drawn (font size + spacing), in twips. */
+export const CHAR_WIDTH = SIZE.body * 10 + CHAR_SPACING;
 
 /** Fixed line spacing of body text: the grid's line pitch (about 28.9 pt), written as an exact rule. */
 export const LINE_SPACING = LINE_PITCH;

@@ -27,7 +27,7 @@ import { Lexer, type Token, type Tokens } from 'marked';
 import { spansOfFigures, type FigureSpan } from '../domain/figures.js';
 import { fontTableXml } from './docx-font-table.js';
 import { MARK_CLOSE, MARK_OPEN, withMarks, withoutMarks } from './figure-marks.js';
-import { CHAR_SPACE, CHAR_WIDTH, FONT, HIGHLIGHT, LINE_PITCH, LINE_SPACING, MARGIN, PAGE, SIZE, TEXT_AREA } from './docx-layout.js';
+import { CHAR_SPACING, CHAR_WIDTH, FONT, HIGHLIGHT, LINE_PITCH, LINE_SPACING, MARGIN, PAGE, SIZE, TEXT_AREA } from './docx-layout.js';
 
 export interface DocxOptions {
   /** Where figures not found in the facts stand (the figure guard's `inventedAt`): exactly these are highlighted. */
@@ -46,8 +46,18 @@ const STYLE = { title: 'GwTitle', heading1: 'GwHeading1', heading2: 'GwHeading2'
 const fontsOf = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name, cs: name, hint: 'eastAsia' });
 
 const exactLine = { line: LINE_SPACING, lineRule: LineRuleType.EXACT } as const;
-/** Two characters of first-line indent: in characters for Word, in twips for readers that ignore the former. */
-const twoChars = { firstLine: SIZE.body * 20, firstLineChars: 200 } as const;
+/** Two characters of first-line indent, in twips: a unit every office suite reads the same way. */
+const twoChars = { firstLine: 2 * CHAR_WIDTH } as const;
+/** No widow/orphan control: it moves a paragraph's last lines over and leaves pages of 21 lines (§5.2.2: 22). */
+const noWidowControl = { widowControl: false } as const;
+/**
+ * Paragraph properties of 3号 text. w:overflowPunct is written although it is Word's default (a comma may hang in
+ * the margin): LibreOffice reads the element inverted (hanging = val is 0) and, without it, hangs the comma of a
+ * justified line and leaves it off the printed page; with it, LibreOffice moves the comma down with its character.
+ */
+const bodyLayout = { alignment: AlignmentType.JUSTIFIED, indent: twoChars, spacing: exactLine, overflowPunctuation: true, ...noWidowControl } as const;
+/** Body-size text (3号) drawn at the pitch that gives 28 characters a line (see CHAR_SPACING). */
+const bodyRun = { size: SIZE.body, characterSpacing: CHAR_SPACING } as const;
 
 const styles: IStylesOptions = {
   default: {
@@ -77,8 +87,8 @@ const styles: IStylesOptions = {
       basedOn: 'Normal',
       next: STYLE.body,
       quickFormat: true,
-      run: { font: fontsOf(font), size: SIZE.body },
-      paragraph: { alignment: AlignmentType.JUSTIFIED, indent: twoChars, spacing: exactLine, outlineLevel, keepNext: true },
+      run: { font: fontsOf(font), ...bodyRun },
+      paragraph: { ...bodyLayout, outlineLevel, keepNext: true },
     })),
     {
       id: STYLE.body,
@@ -86,8 +96,8 @@ const styles: IStylesOptions = {
       basedOn: 'Normal',
       next: STYLE.body,
       quickFormat: true,
-      run: { font: fontsOf(FONT.body), size: SIZE.body },
-      paragraph: { alignment: AlignmentType.JUSTIFIED, indent: twoChars, spacing: exactLine },
+      run: { font: fontsOf(FONT.body), ...bodyRun },
+      paragraph: bodyLayout,
     },
     {
       id: STYLE.table,
@@ -366,7 +376,10 @@ export async function renderDocx(markdown: string, options: DocxOptions = {}): P
             size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.PORTRAIT },
             margin: { ...MARGIN, gutter: 0 },
           },
-          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH, charSpace: CHAR_SPACE },
+          // No snapping grid: the 22 lines come from every paragraph's exact spacing (LINE_PITCH), the 28 characters
+          // from the runs' spacing. LibreOffice lays a character grid out as 18 a line, and under a line grid it
+          // gives the 2号 title two lines; exact spacing and run spacing read the same in Word, WPS and LibreOffice.
+          grid: { linePitch: LINE_PITCH },
         },
         footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') },
         children: [...tokens.flatMap((t) => blocks(t, pattern)), ...closing],

@@ -45,11 +45,14 @@ export interface ImportView {
 }
 
 const OFFLINE = '无法连接服务器，请检查网络后点“重试”。已填写的内容不会丢失。';
+/** The server refuses this page's site (ALLOWED_ORIGINS): said as a setting to fix, not a network fault to retry. */
+const ORIGIN_REFUSED = '本网站未获准使用起草助手，请联系管理员把本站地址加入 ALLOWED_ORIGINS';
 
 /** Reads a JSON error body into one message; anything else becomes a generic one with the status. */
 async function failureOf(response: Response): Promise<ApiFailure> {
   try {
     const body = await response.json();
+    if (body?.error?.code === 'origin_not_allowed') return new ApiFailure(ORIGIN_REFUSED, response.status, 'origin_not_allowed');
     if (body?.error?.message) return new ApiFailure(body.error.message, response.status, body.error.code ?? 'error');
   } catch {
     /* not JSON: fall through */
@@ -65,6 +68,7 @@ export type Api = ReturnType<typeof createApi>;
  */
 export function createApi(endpoint: string) {
   const base = endpoint.replace(/\/+$/, '');
+  let paths: Promise<Record<string, unknown>> | undefined;
 
   async function call(method: string, path: string, body?: unknown, accept = 'application/json'): Promise<Response> {
     let response: Response;
@@ -173,14 +177,21 @@ export function createApi(endpoint: string) {
       return { blob: await response.blob(), name };
     },
 
-    /** Whether the server has a route (the rewrite route may not exist yet), read from its OpenAPI document. */
+    /**
+     * Whether the server has a route (the rewrite route may not exist yet), read from its OpenAPI document: fetched
+     * once per page (and kept by the browser's cache, ETag), not once per draft view.
+     */
     async hasRoute(path: string): Promise<boolean> {
-      try {
-        const response = await fetch(`${base}/openapi.json`, { credentials: 'omit' });
-        return Boolean((await response.json())?.paths?.[path]);
-      } catch {
-        return false;
-      }
+      paths ??= fetch(`${base}/openapi.json`, { credentials: 'omit' })
+        .then((response) => response.json())
+        .then(
+          (spec) => spec?.paths ?? {},
+          () => {
+            paths = undefined; // asked again next time: a passing network fault must not hide the route for good
+            return {};
+          },
+        );
+      return Boolean((await paths)[path]);
     },
   };
 }

@@ -153,15 +153,26 @@ div, p, span { z-index: 2147483647 !important; position: relative !important; }
     await page.close();
   }, 60_000);
 
-  it('is refused by the API from an origin that is not allowed', async () => {
+  it('is refused by the API from an origin that is not allowed, and says so instead of offering to retry', async () => {
+    // Another port on 127.0.0.1 is another origin, not in ALLOWED_ORIGINS.
     const stranger = await serveHostPage(() => ({
       html: `<!doctype html><html><head><meta charset="utf-8"><script src="${appOrigin}/widget.js" data-type="annual-summary" data-mode="inline" data-endpoint="${appOrigin}" defer></script></head><body></body></html>`,
     }));
     const page = await browser.newPage();
+    const refusals: number[] = [];
+    page.on('response', (response) => {
+      if (response.url().endsWith('/api/sessions') && response.request().method() === 'POST') refusals.push(response.status());
+    });
     await page.goto(stranger.origin);
     const widget = widgetIn(page);
-    await widget.locator('.alert').waitFor({ state: 'visible' });
-    expect(await widget.locator('.alert').innerText()).toContain('无法连接服务器');
+    const said = widget.locator('.msg.bot', { hasText: 'ALLOWED_ORIGINS' });
+    await said.waitFor({ state: 'visible' });
+    expect(await said.innerText()).toContain('本网站未获准使用起草助手，请联系管理员把本站地址加入 ALLOWED_ORIGINS');
+    // A setting to fix, not a network fault: no “重试” alert, and the request was made once.
+    expect(await widget.locator('.alert').isVisible()).toBe(false);
+    await page.waitForTimeout(500);
+    expect(refusals).toEqual([403]);
+    await screenshots(page, '43-origin-not-allowed');
     await page.close();
     await stranger.close();
   }, 30_000);

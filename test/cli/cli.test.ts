@@ -57,18 +57,39 @@ describe('draft command', () => {
 
   it.each([
     ['a missing file', ['--facts', join(dir, 'nope.json')], /^--facts: 无法读取文件/],
-    ['invalid JSON', ['--facts', file('bad.json', '{ org: ')], /^--facts: 不是合法的 JSON/],
+    ['invalid JSON', ['--facts', file('bad.json', '{ org: ')], /^--facts: .*bad\.json 不是合法的 JSON：第 1 行第 3 列/],
+    ['a cut-off JSON file', ['--facts', file('cut.json', '{\n  "type": "work-plan",\n  "org": "甲"\n')], /不是合法的 JSON：内容不完整/],
+    ['a fact of the wrong type', ['--facts', file('num.json', JSON.stringify({ type: 'work-plan', org: '甲', period: '2026年', sections: [{ topic: '甲', facts: [12] }] }))], /^sections\[0\]\.facts\[0\]: 类型不对/m],
     ['a missing org', ['--facts', file('no-org.json', JSON.stringify({ type: 'work-plan', period: '2026年', sections: [{ topic: '甲', facts: ['乙'] }] }))], /^org: 缺少单位名称/m],
     ['an unknown type', ['--facts', file('type.json', JSON.stringify({ type: 'poem', org: '甲', period: '2026年', sections: [{ topic: '甲', facts: ['乙'] }] }))], /^type: 未知的报告类型“poem”/m],
     ['facts not a list', ['--facts', file('facts.json', JSON.stringify({ type: 'work-plan', org: '甲', period: '2026年', sections: [{ topic: '甲', facts: '乙' }] }))], /^sections\[0\]\.facts: /m],
     ['empty sections', ['--facts', file('empty.json', JSON.stringify({ type: 'work-plan', org: '甲', period: '2026年', sections: [] }))], /^sections: 至少需要一个工作领域/m],
     ['a wrong format', ['--facts', 'data/examples/annual-summary.json', '--format', 'pdf'], /^--format: /],
-  ])('exits 2 naming the field for %s, with no stack trace', async (_name, args, message) => {
+    ['an unknown option', ['--facts', 'data/examples/annual-summary.json', '--bogus'], /^参数有误：不认识的选项 --bogus/],
+    ['an option without its value', ['--facts'], /^参数有误：选项 --facts 后面需要一个值/],
+    ['an --out in a folder that does not exist', ['--facts', 'data/examples/work-plan.json', '--format', 'docx', '--out', '/nonexistent/dir/x.docx'], /^--out: 无法写入 \/nonexistent\/dir\/x\.docx（所在目录不存在）/],
+  ])('exits 2 naming the field for %s, in Chinese, with no stack trace', async (_name, args, message) => {
     const result = await cli('draft', ...args);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toMatch(/\bat .+:\d+:\d+/);
+    // No English sentence of the engine or of node:util left in the first line.
+    expect(result.stderr.split('\n')[0]).not.toMatch(/Unknown|Unexpected|option|ENOENT|JSON at|token/);
     expect(result.stdout).toBe('');
+  });
+
+  it('with --stream, prints the whole document on stdout (title, headings, 落款) and the progress on stderr', async () => {
+    const example = 'data/examples/work-plan.json';
+    const whole = await cli('draft', '--facts', example);
+    const streamed = await cli('draft', '--facts', example, '--stream');
+    expect(streamed.code).toBe(0);
+    expect(streamed.stdout).toBe(whole.stdout);
+    expect(streamed.stdout).toMatch(/^# /);
+    expect(streamed.stdout).toContain('## 一、');
+    // Progress: each part's heading as it starts, and its text.
+    expect(streamed.stderr).toContain('… ');
+    const firstFact = JSON.parse((await import('node:fs')).readFileSync(join(root, example), 'utf8')).sections[0].facts[0] as string;
+    expect(streamed.stderr).toContain(firstFact.replace(/[。；]$/, ''));
   });
 });
 

@@ -54,11 +54,11 @@ describe.each(runtimes)('answer headers (%s)', (_name, make) => {
     for (const fact of facts.sections.flatMap((s) => s.facts)) expect(draft.markdown).toContain(fact.replace(/。$/, ''));
   });
 
-  it('an error answer carries the same headers, and no Allow-Origin for an origin not listed', async () => {
+  it('the refusal of an origin not listed carries the same headers, readable by that page (its own Allow-Origin)', async () => {
     const response = await call('/api/drafts', json({ ...facts, org: undefined }, { origin: 'https://other.example.com' }));
     expect(response.status).toBe(403);
     expect((await response.json()).error.code).toBe('origin_not_allowed');
-    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    expect(response.headers.get('access-control-allow-origin')).toBe('https://other.example.com');
     expect(response.headers.get('access-control-expose-headers')).toBe('Content-Disposition,Retry-After');
     expect(response.headers.get('vary')).toBe('Origin');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');

@@ -65,15 +65,21 @@ describe('renderDocx: page set-up', async () => {
     expect(attrs(sectPr, 'w:pgMar')).toMatchObject({ 'w:top': '2098', 'w:bottom': '1984', 'w:left': '1587', 'w:right': '1474' });
   });
 
-  it('has a document grid of 22 lines of 28 characters', () => {
+  it('fits 22 lines of 28 characters by line pitch and character spacing, with no character grid', async () => {
     const grid = attrs(sectPr, 'w:docGrid');
-    expect(grid['w:type']).toBe('linesAndChars');
+    // A character grid (linesAndChars) is laid out differently by LibreOffice: 18 characters a line.
+    expect(grid['w:type'] ?? 'default').toBe('default');
     const textHeight = 16838 - 2098 - 1984;
     const textWidth = 11906 - 1587 - 1474;
-    expect(Math.floor(textHeight / Number(grid['w:linePitch']))).toBe(22);
-    // Word's char pitch = default font size (16 pt) + charSpace / 4096 pt.
-    const pitchTwips = (16 + Number(grid['w:charSpace']) / 4096) * 20;
-    expect(Math.floor(textWidth / pitchTwips)).toBe(28);
+    const stylesXml = await read('word/styles.xml');
+    const body = style(stylesXml, 'GwBody');
+    const line = Number(attrs(body.match(/<w:pPr>[\s\S]*<\/w:pPr>/)![0], 'w:spacing')['w:line']);
+    expect(Math.floor(textHeight / line)).toBe(22);
+    // Each 3号 character is 16 pt (320 twips) plus the run's w:spacing (twips).
+    const rPr = body.match(/<w:rPr>[\s\S]*<\/w:rPr>/)![0];
+    const pitch = Number(attrs(rPr, 'w:sz')['w:val']) * 10 + Number(attrs(rPr, 'w:spacing')['w:val']);
+    expect(Math.floor(textWidth / pitch)).toBe(28);
+    expect(attrs(style(stylesXml, 'GwHeading1').match(/<w:rPr>[\s\S]*<\/w:rPr>/)![0], 'w:spacing')['w:val']).toBe(attrs(rPr, 'w:spacing')['w:val']);
   });
 
   it('numbers pages "— N —" in 4号 宋体: odd pages right, even pages left, with evenAndOddHeaders on', async () => {
@@ -126,7 +132,9 @@ describe('renderDocx: text', async () => {
     expect(attrs(defaults, 'w:sz')['w:val']).toBe('32');
     const body = style(stylesXml, 'GwBody');
     expect(attrs(body, 'w:sz')['w:val']).toBe('32');
-    expect(attrs(body, 'w:ind')).toMatchObject({ 'w:firstLineChars': '200', 'w:firstLine': '640' });
+    // Two characters at the body pitch (2 × (320 − 5) twips), in twips: every office suite reads them alike.
+    expect(attrs(body, 'w:ind')).toMatchObject({ 'w:firstLine': '630' });
+    expect(attrs(body, 'w:ind')['w:firstLineChars']).toBeUndefined();
     const spacing = attrs(body, 'w:spacing');
     expect(spacing['w:lineRule']).toBe('exact');
     expect(Number(spacing['w:line']) / 20).toBeGreaterThanOrEqual(28);

@@ -20,8 +20,11 @@ const unauthorized = () =>
   new ApiError(401, 'unauthorized', '需要有效的 API 密钥：请在请求头中加入 Authorization: Bearer <密钥>（密钥由管理员在 API_KEYS 中配置）', undefined, {
     'WWW-Authenticate': 'Bearer realm="report-drafter"',
   });
-const forbiddenOrigin = () =>
-  new ApiError(403, 'origin_not_allowed', '这个网站未获准调用起草助手：请联系管理员把它的地址加入 ALLOWED_ORIGINS');
+/** Readable by the refused page (Allow-Origin its own): it can say the site is not allowed, not "no network". */
+const forbiddenOrigin = (origin: string) =>
+  new ApiError(403, 'origin_not_allowed', '这个网站未获准调用起草助手：请联系管理员把它的地址加入 ALLOWED_ORIGINS', undefined, {
+    'Access-Control-Allow-Origin': origin,
+  });
 const tooMany = (seconds: number) =>
   new ApiError(429, 'rate_limited', `请求过于频繁，请 ${seconds} 秒后再试`, undefined, { 'Retry-After': String(seconds) });
 const gone = () => new ApiError(404, 'not_found', '稿件不存在或已过期，请检查链接或重新开始');
@@ -89,7 +92,7 @@ export function accessControl(config: Config, limiters: RateLimiterFactory): Mid
     const access = await classify(c);
     if (access === 'public' || keyed) return next();
     const origin = c.req.header('origin');
-    if (origin !== undefined && !originAllowed(origin, c.req.url, config.ALLOWED_ORIGINS)) throw forbiddenOrigin();
+    if (origin !== undefined && !originAllowed(origin, c.req.url, config.ALLOWED_ORIGINS)) throw forbiddenOrigin(origin);
     if (access === 'tool' && keys.length) throw unauthorized();
     return next();
   };

@@ -14,7 +14,9 @@ const MAX_AGE = '600';
 
 /**
  * Browsers on other sites may call only from `allowed` origins; with none listed, same origin only (no
- * Access-Control-Allow-Origin). Preflights (OPTIONS) are answered here, 204.
+ * Access-Control-Allow-Origin). Preflights (OPTIONS) are answered here, 204, for any origin: the request that
+ * follows meets the /api gate (access.ts), whose 403 for an origin not allowed carries Allow-Origin itself, so the
+ * page can read why ("这个网站未获准…") instead of seeing a network failure. No other answer to such an origin does.
  * @example app.use('/api/*', corsFor(() => config.ALLOWED_ORIGINS))
  */
 export function corsFor(allowed: () => readonly string[]): MiddlewareHandler {
@@ -23,7 +25,7 @@ export function corsFor(allowed: () => readonly string[]): MiddlewareHandler {
     const allowOrigin = allowed().includes(origin) ? origin : null;
     if (c.req.method === 'OPTIONS') {
       const headers = new Headers();
-      if (allowOrigin) headers.set('Access-Control-Allow-Origin', allowOrigin);
+      if (origin) headers.set('Access-Control-Allow-Origin', origin);
       headers.set('Access-Control-Expose-Headers', EXPOSE_HEADERS);
       headers.append('Vary', 'Origin');
       headers.set('Access-Control-Max-Age', MAX_AGE);

@@ -9,6 +9,14 @@ import { declaredBodyLimit } from './body-limit.js';
 import { decodeJsonBody } from './json-text.js';
 
 /**
+ * A request that says it carries no body: `Content-Length: 0`, or (as curl -X POST sends it) neither a length,
+ * a chunked transfer nor a content type. Routes without a body (POST /api/sessions/:id/draft) accept it; routes
+ * that need one answer 400 naming the missing fields.
+ */
+const withoutBody = (header: (name: string) => string | undefined) =>
+  header('content-length') === '0' || (header('content-length') === undefined && header('transfer-encoding') === undefined && header('content-type') === undefined);
+
+/**
  * One middleware rather than two: every /api request passes here, and each layer of Hono's chain costs a little.
  * @example app.use('/api/*', requestBodyGate({ json: 256 * 1024, upload: 8 * 1024 * 1024 }))
  */
@@ -28,7 +36,7 @@ export function requestBodyGate(limits: { json: number; upload: number; consolid
     const path = c.req.path;
     if ((method === 'POST' || method === 'PUT') && !path.startsWith('/api/imports') && path !== '/api/consolidations') {
       const type = c.req.header('content-type') ?? '';
-      if (!/^application\/json\b/i.test(type) && c.req.header('content-length') !== '0') {
+      if (!/^application\/json\b/i.test(type) && !withoutBody(c.req.header.bind(c.req))) {
         throw new ApiError(415, 'unsupported_media_type', '请求体应为 JSON（Content-Type: application/json）');
       }
     }
