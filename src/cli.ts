@@ -4,7 +4,6 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { selectComposer } from './compose/select-composer.js';
 import { OrderedPieces } from './compose/ordered-pieces.js';
 import { ConfigError, parseConfig } from './config.js';
 import { composeDraft, draftEvents } from './compose/draft-pipeline.js';
@@ -16,6 +15,7 @@ import { useChineseMessages } from './domain/validation-messages.js';
 import { buildOutline } from './domain/outline.js';
 import { loadReportTypes, phrasesOf, type ReportType } from './domain/report-types.js';
 import { readPromptFiles } from './node/prompt-files.js';
+import { buildParts } from './parts.js';
 import { importFileCommand } from './import/import-command.js';
 import { proofreadFileCommand } from './proofread/proofread-command.js';
 import { ConsolidationInputError, consolidateFiles } from './consolidate/consolidate-files.js';
@@ -108,7 +108,7 @@ async function draft(args: string[]) {
   // The model when OPENAI_API_KEY is set, the offline composer otherwise; a wrong setting is a usage error.
   let composer;
   try {
-    composer = selectComposer(parseConfig(process.env), types);
+    composer = buildParts(parseConfig(process.env), types).composer;
   } catch (error) {
     if (error instanceof ConfigError) throw new UsageError(error.message.split('\n').map((line) => line.trim()).filter(Boolean));
     throw error;

@@ -14,8 +14,16 @@ const optionalText = z
   .optional()
   .transform((v) => (v && v.trim() ? v.trim() : undefined));
 
+const flag = (name: string) =>
+  z
+    .enum(['true', 'false', '1', '0'], { error: `${name} 应为 true 或 false` })
+    .optional()
+    .transform((v) => v !== 'false' && v !== '0');
+
 export const configSchema = z.object({
   PORT: int(8787, 1, 65535),
+  /** Node: the address to listen on; 0.0.0.0 or :: for every address (then names need ALLOWED_HOSTS). */
+  HOST: optionalText.transform((v) => v ?? '127.0.0.1'),
   DATA_FILE: optionalText.transform((v) => v ?? 'data/db.json'),
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: optionalText.pipe(z.url({ error: 'OPENAI_BASE_URL 应为完整的网址，例如 http://127.0.0.1:11434/v1' }).optional()),
@@ -31,10 +39,7 @@ export const configSchema = z.object({
   /** The longest pause inside a streamed part, in milliseconds. */
   LLM_STALL_TIMEOUT_MS: int(20_000, 1_000, 600_000),
   /** `false` for providers that cannot stream: each part is asked for a whole answer. */
-  LLM_STREAM: z
-    .enum(['true', 'false', '1', '0'], { error: 'LLM_STREAM 应为 true 或 false' })
-    .optional()
-    .transform((v) => v !== 'false' && v !== '0'),
+  LLM_STREAM: flag('LLM_STREAM'),
   /** The most `max_tokens` a piece asks for (each is sized to its facts); 0: never sent. */
   LLM_MAX_TOKENS: int(2048, 0, 200_000),
   /** Added to every piece's `max_tokens` for a thinking model's reasoning (DeepSeek-R1, Qwen3 thinking). */
@@ -60,6 +65,8 @@ export const configSchema = z.object({
   PUBLIC_ORIGIN: optionalText.pipe(z.url({ error: 'PUBLIC_ORIGIN 应为完整的网址，例如 https://gongwen.example.edu.cn' }).optional()),
   /** Node behind a reverse proxy: the header it sets to the client's address (e.g. X-Real-IP); unset: the socket's address. */
   CLIENT_IP_HEADER: optionalText,
+  /** Workers: `0` drops the one log line per request (the tests' default); errors are logged all the same. */
+  LOG_REQUESTS: flag('LOG_REQUESTS'),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -82,4 +89,25 @@ export function parseConfig(env: Record<string, unknown>): Config {
     throw new ConfigError(`配置有误：\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+/** How long records are kept, in days: what the stores' retention needs. */
+export interface RetentionSettings {
+  sessionDays: number;
+  draftDays: number;
+}
+
+/**
+ * The retention settings for a Durable Object, which the runtime builds from its env: a bad var elsewhere must not
+ * stop retention, so a configuration that does not parse keeps the defaults.
+ * @example retentionSettings(env).sessionDays // 30
+ */
+export function retentionSettings(env: Record<string, unknown>): RetentionSettings {
+  let config: Config;
+  try {
+    config = parseConfig(env);
+  } catch {
+    config = parseConfig({});
+  }
+  return { sessionDays: config.SESSION_TTL_DAYS, draftDays: config.DRAFT_RETENTION_DAYS };
 }

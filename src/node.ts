@@ -1,11 +1,9 @@
 /** Node entry: `npm start` serves the app on 127.0.0.1:PORT with the lowdb JSON file and the configured composer. */
 import { serve } from '@hono/node-server';
-import { selectComposer } from './compose/select-composer.js';
-import { createModelAnswerParser } from './compose/llm-answer-parser.js';
-import { modelSettingsFrom } from './compose/llm-composer.js';
 import { ConfigError, parseConfig } from './config.js';
 import { loadReportTypes } from './domain/report-types.js';
 import { createApp } from './http/app.js';
+import { buildParts } from './parts.js';
 import { widgetHash, widgetScript } from './generated/widget-bundle.js';
 import { DataFileError, resolveDataFile } from './node/data-file.js';
 import { JournaledDataFile } from './node/journaled-data-file.js';
@@ -43,14 +41,10 @@ async function main() {
   };
   await sweep();
   setInterval(sweep, 60 * 60 * 1000).unref();
-  const host = process.env.HOST ?? '127.0.0.1';
+  const host = config.HOST;
   const app = createApp({
+    ...buildParts(config, reportTypes),
     store,
-    reportTypes,
-    composer: selectComposer(config, reportTypes),
-    // With a model configured, free-text answers are parsed by it first; the offline parser stays the fallback.
-    ...(config.OPENAI_API_KEY ? { answerParser: createModelAnswerParser(modelSettingsFrom(config)) } : {}),
-    config,
     widget: { script: widgetScript, hash: widgetHash },
     // The Host check (DNS rebinding) also lets the bound address through when it is a name.
     serverHost: host,

@@ -2,17 +2,22 @@
  * Workers entry: the same app as on Node, with the report types bundled at build time
  * (src/generated/prompt-files.ts) and drafts and sessions kept in Durable Objects, one per record.
  */
-import { createModelAnswerParser } from './compose/llm-answer-parser.js';
-import { modelSettingsFrom } from './compose/llm-composer.js';
-import { selectComposer } from './compose/select-composer.js';
-import { ConfigError, parseConfig } from './config.js';
+import { ConfigError, parseConfig, retentionSettings } from './config.js';
 import { loadReportTypes } from './domain/report-types.js';
 import { promptFiles } from './generated/prompt-files.js';
 import { createApp, type App } from './http/app.js';
+import { buildParts } from './parts.js';
 import { durableObjectRateLimiters, type BucketNamespace } from './http/middleware/rate-limit-object.js';
 import { createDurableObjectStore, type ShardNamespace } from './store/durable-object-store.js';
 
-export { StoreShard } from './store/durable-object-shard.js';
+import { StoreShardBase } from './store/durable-object-shard.js';
+
+/** The shard Workers instantiates (wrangler.toml), with its retention read from the configuration here. */
+export class StoreShard extends StoreShardBase {
+  protected retention() {
+    return retentionSettings(this.env);
+  }
+}
 export { RateLimitBucket } from './http/middleware/rate-limit-object.js';
 
 /** Bindings (wrangler.toml) plus vars and secrets (CONTRACTS.md §4). */
@@ -32,14 +37,10 @@ function appFor(env: Env): App {
   const reportTypes = loadReportTypes(promptFiles);
   const log = (line: Record<string, unknown>) => console.log(JSON.stringify(line));
   // LOG_REQUESTS=0 (the tests' default) drops the one line per request; errors are logged all the same.
-  const quiet = String(env.LOG_REQUESTS ?? '1') === '0';
+  const quiet = !config.LOG_REQUESTS;
   app = createApp({
+    ...buildParts(config, reportTypes),
     store: createDurableObjectStore(env.STORE),
-    reportTypes,
-    composer: selectComposer(config, reportTypes),
-    // As on Node: with a model configured, free-text answers are parsed by it first; the offline parser stays the fallback.
-    ...(config.OPENAI_API_KEY ? { answerParser: createModelAnswerParser(modelSettingsFrom(config)) } : {}),
-    config,
     log: quiet ? (line) => void (line.level === 'error' && log(line)) : log,
     rateLimiters: durableObjectRateLimiters(env.RATE_LIMITS, log),
     // No Host check: Cloudflare routes to the Worker only the hosts configured for it (workers.dev, its routes).

@@ -4,7 +4,7 @@
  */
 import { DurableObject } from 'cloudflare:workers';
 import { Low } from 'lowdb';
-import { parseConfig } from '../config.js';
+import type { RetentionSettings } from '../config.js';
 import { DurableObjectAdapter } from './durable-object-adapter.js';
 import { isExpired } from './retention.js';
 import type { DraftRecord, SessionRecord } from './store.js';
@@ -38,7 +38,8 @@ interface ShardEnv {
   [name: string]: unknown;
 }
 
-export class StoreShard extends DurableObject<ShardEnv> implements ShardRpc {
+/** The shard's logic; the Workers entry (src/worker.ts) names the class and passes the retention settings in. */
+export abstract class StoreShardBase extends DurableObject<ShardEnv> implements ShardRpc {
   private readonly db = new Low<ShardData>(new DurableObjectAdapter<ShardData>(this.ctx.storage), emptyShard());
 
   constructor(ctx: DurableObjectState, env: ShardEnv) {
@@ -94,15 +95,8 @@ export class StoreShard extends DurableObject<ShardEnv> implements ShardRpc {
     await this.scheduleExpiry();
   }
 
-  private retention(): { sessionDays: number; draftDays: number } {
-    let config;
-    try {
-      config = parseConfig(this.env);
-    } catch {
-      config = parseConfig({}); // a bad var must not stop retention
-    }
-    return { sessionDays: config.SESSION_TTL_DAYS, draftDays: config.DRAFT_RETENTION_DAYS };
-  }
+  /** How long sessions and tool drafts are kept (SESSION_TTL_DAYS, DRAFT_RETENTION_DAYS). */
+  protected abstract retention(): RetentionSettings;
 
   /** One alarm per object, at the earliest expiry of the sessions and tool drafts it holds (none: no alarm). */
   private async scheduleExpiry() {

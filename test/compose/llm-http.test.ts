@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { leafSpan } from '../../src/compose/piece-spans.js';
-import { selectComposer } from '../../src/compose/select-composer.js';
+import { buildParts } from '../../src/parts.js';
 import { parseConfig } from '../../src/config.js';
 import type { FactSheet } from '../../src/domain/fact-sheet.js';
 import { createTestApp, json, reportTypes } from '../helpers/app.js';
@@ -45,7 +45,7 @@ const modelEnv = (server: FakeOpenAI) => ({ OPENAI_API_KEY: 'sk-test', OPENAI_BA
 async function modelApp(script: Script) {
   const server = await fakeModel(script);
   const config = parseConfig(modelEnv(server));
-  const { app } = await createTestApp({ composer: selectComposer(config, reportTypes), env: modelEnv(server) });
+  const { app } = await createTestApp({ composer: buildParts(config, reportTypes).composer, env: modelEnv(server) });
   return { app, server };
 }
 

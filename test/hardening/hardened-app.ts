@@ -3,6 +3,7 @@ import { Memory } from 'lowdb';
 import { offlineComposer } from '../../src/compose/offline-composer.js';
 import { parseConfig } from '../../src/config.js';
 import { createApp } from '../../src/http/app.js';
+import { buildParts } from '../../src/parts.js';
 import { createLowStore, type DbShape } from '../../src/store/store.js';
 import { json, reportTypes } from '../helpers/app.js';
 import { exampleFacts } from './sample-facts.js';
@@ -12,7 +13,7 @@ export const KEY = 'test-key-0123456789abcdef';
 export async function hardenedApp(env: Record<string, string> = {}, clock: { now: Date } = { now: new Date('2025-06-01T08:00:00Z') }) {
   const store = await createLowStore(new Memory<DbShape>());
   const lines: Array<Record<string, unknown>> = [];
-  const app = createApp({ store, reportTypes, composer: offlineComposer, config: parseConfig(env), now: () => clock.now, log: (l) => lines.push(l) });
+  const app = createApp({ ...buildParts(parseConfig(env), reportTypes, { composer: offlineComposer }), store, now: () => clock.now, log: (l) => lines.push(l) });
   return { app, store, clock, lines };
 }
 

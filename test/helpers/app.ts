@@ -1,10 +1,12 @@
 /** The real app around an in-memory lowdb store, for tests that call `app.request(...)` with no server. */
 import { Memory } from 'lowdb';
-import { offlineComposer } from '../../src/compose/offline-composer.js';
 import type { Composer } from '../../src/compose/draft-events.js';
 import { parseConfig } from '../../src/config.js';
 import { loadReportTypes } from '../../src/domain/report-types.js';
 import { createApp } from '../../src/http/app.js';
+import { offlineParser } from '../../src/dialogue/offline-parser.js';
+import { offlineComposer } from '../../src/compose/offline-composer.js';
+import { buildParts } from '../../src/parts.js';
 import { widgetHash, widgetScript } from '../../src/generated/widget-bundle.js';
 import { readPromptFiles } from '../../src/node/prompt-files.js';
 import { createLowStore, type DbShape } from '../../src/store/store.js';
@@ -13,7 +15,9 @@ export const reportTypes = loadReportTypes(readPromptFiles());
 
 export async function createTestApp(options: { composer?: Composer; env?: Record<string, string> } = {}) {
   const store = await createLowStore(new Memory<DbShape>());
-  const app = createApp({ store, reportTypes, composer: options.composer ?? offlineComposer, config: parseConfig(options.env ?? {}), widget: { script: widgetScript, hash: widgetHash } });
+  // Offline by default even when env names a model: a test that wants the model passes its composer.
+  const parts = buildParts(parseConfig(options.env ?? {}), reportTypes, { composer: options.composer ?? offlineComposer, answerParser: offlineParser });
+  const app = createApp({ ...parts, store, widget: { script: widgetScript, hash: widgetHash } });
   return { app, store };
 }
 

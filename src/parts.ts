@@ -1,0 +1,35 @@
+/**
+ * The parts every runtime builds the same way from the configuration: the composer and the dialogue's answer
+ * parser. src/node.ts, src/worker.ts, src/cli.ts and the test helpers all call buildParts, so they cannot drift.
+ */
+import type { Composer } from './compose/draft-events.js';
+import { createModelAnswerParser } from './compose/llm-answer-parser.js';
+import { createLlmComposer, modelSettingsFrom } from './compose/llm-composer.js';
+import { offlineComposer } from './compose/offline-composer.js';
+import type { Config } from './config.js';
+import type { AnswerParser } from './dialogue/answer-parser.js';
+import { offlineParser } from './dialogue/offline-parser.js';
+import type { ReportType } from './domain/report-types.js';
+
+export interface Parts {
+  config: Config;
+  reportTypes: Map<string, ReportType>;
+  /** The model when OPENAI_API_KEY is set, otherwise the offline composer. */
+  composer: Composer;
+  /** With a model configured, free-text answers are parsed by it first; the offline parser stays the fallback. */
+  answerParser: AnswerParser;
+}
+
+/**
+ * Builds the parts from the parsed configuration; `overrides` lets a test put in its own composer or parser.
+ * @example createApp({ ...buildParts(parseConfig(process.env), reportTypes), store })
+ */
+export function buildParts(config: Config, reportTypes: Map<string, ReportType>, overrides: Partial<Pick<Parts, 'composer' | 'answerParser'>> = {}): Parts {
+  const model = config.OPENAI_API_KEY ? modelSettingsFrom(config) : null;
+  return {
+    config,
+    reportTypes,
+    composer: overrides.composer ?? (model ? createLlmComposer(model) : offlineComposer),
+    answerParser: overrides.answerParser ?? (model ? createModelAnswerParser(model) : offlineParser),
+  };
+}
