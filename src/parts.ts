@@ -1,6 +1,6 @@
 /**
  * The parts every runtime builds the same way from the configuration: the composer and the dialogue's answer
- * parser. src/node.ts, src/worker.ts, src/cli.ts and the test helpers all call buildParts, so they cannot drift.
+ * parser and the part rewriter. src/node.ts, src/worker.ts, src/cli.ts and the test helpers all call buildParts, so they cannot drift.
  */
 import type { Composer } from './compose/draft-events.js';
 import { createModelAnswerParser } from './compose/llm-answer-parser.js';
@@ -10,6 +10,7 @@ import type { Config } from './config.js';
 import type { AnswerParser } from './dialogue/answer-parser.js';
 import { offlineParser } from './dialogue/offline-parser.js';
 import type { ReportType } from './domain/report-types.js';
+import type { PieceRewriter } from './services/deps.js';
 
 export interface Parts {
   config: Config;
@@ -18,18 +19,23 @@ export interface Parts {
   composer: Composer;
   /** With a model configured, free-text answers are parsed by it first; the offline parser stays the fallback. */
   answerParser: AnswerParser;
+  /** The model's rewriting of one part; null: offline rewrites only (更简洁、更详细). */
+  pieceRewriter: PieceRewriter | null;
 }
 
 /**
  * Builds the parts from the parsed configuration; `overrides` lets a test put in its own composer or parser.
  * @example createApp({ ...buildParts(parseConfig(process.env), reportTypes), store })
  */
-export function buildParts(config: Config, reportTypes: Map<string, ReportType>, overrides: Partial<Pick<Parts, 'composer' | 'answerParser'>> = {}): Parts {
+export function buildParts(config: Config, reportTypes: Map<string, ReportType>, overrides: Partial<Pick<Parts, 'composer' | 'answerParser' | 'pieceRewriter'>> = {}): Parts {
   const model = config.OPENAI_API_KEY ? modelSettingsFrom(config) : null;
+  const llm = model ? createLlmComposer(model) : null;
   return {
     config,
     reportTypes,
-    composer: overrides.composer ?? (model ? createLlmComposer(model) : offlineComposer),
+    composer: overrides.composer ?? llm ?? offlineComposer,
     answerParser: overrides.answerParser ?? (model ? createModelAnswerParser(model) : offlineParser),
+    // The capability is said here, once: the model composer can rewrite a part; the offline composer cannot.
+    pieceRewriter: overrides.pieceRewriter !== undefined ? overrides.pieceRewriter : llm ? (request) => llm.rewritePiece(request) : null,
   };
 }

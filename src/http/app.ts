@@ -58,6 +58,7 @@ export function createApp(deps: AppDeps) {
     now: () => new Date(),
     newId: randomId,
     answerParser: offlineParser,
+    pieceRewriter: null,
     widget: null,
     log: () => {},
     // In memory, on the injected clock; Workers passes Durable Object buckets instead.

@@ -1,7 +1,7 @@
 /** Drafts: POST /api/drafts (JSON or SSE), GET/PUT /api/drafts/:id, GET /api/drafts/:id/export. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { markedSpans } from '../domain/figure-guard.js';
-import { createDraft, draftAndStore, loadDraft, saveEdit, viewOf } from '../drafts/draft-service.js';
+import { createDraft, draftAndStore, loadDraft, saveEdit, viewOf } from '../services/drafts.js';
 import { renderHtml } from '../render/html.js';
 import { renderText } from '../render/text.js';
 import { DOCX_MEDIA_TYPE, renderDocx } from '../render/docx.js';

@@ -1,22 +1,13 @@
-/** One error shape for every failure a caller can cause: `{ error: { code, message, issues? } }`, 4xx, in Chinese. */
+/** One error shape for every failure a caller can cause: `{ error: { code, message, issues? } }`, 4xx, in Chinese; the services' AppError mapped to its status. */
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
-import type { FieldIssue } from '../domain/fact-sheet.js';
+import { AppError as ApiError } from '../services/errors.js';
 import { StorageError } from '../store/store.js';
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: ContentfulStatusCode,
-    readonly code: string,
-    message: string,
-    readonly issues?: FieldIssue[],
-    readonly headers?: Record<string, string>,
-  ) {
-    super(message);
-  }
-}
+/** The http side's name for the services' error: the same class, so `instanceof` holds on both sides. */
+export { AppError as ApiError, notFound, validationError } from '../services/errors.js';
 
 export const errorBodySchema = z.object({
   error: z.object({
@@ -30,17 +21,6 @@ export function errorJson(c: Context, error: ApiError): Response {
   const body = { error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) } };
   return c.json(body, error.status, error.headers);
 }
-
-/** The validation failure of a request body: one message naming the fields, and each issue listed. */
-export function validationError(issues: FieldIssue[]): ApiError {
-  const summary = issues
-    .slice(0, 5)
-    .map((i) => `${i.path}：${i.message}`)
-    .join('；');
-  return new ApiError(400, 'invalid_request', `请求内容有误：${summary}${issues.length > 5 ? ' 等' : ''}`, issues);
-}
-
-export const notFound = (what: string) => new ApiError(404, 'not_found', `${what}不存在或已过期，请检查链接或重新开始`);
 
 /** Turns anything thrown in a handler into the error shape; only a bug of ours becomes a 500, logged without data. */
 export function toApiError(error: unknown): ApiError {

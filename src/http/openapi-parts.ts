@@ -4,7 +4,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { factSheetSchema } from '../domain/fact-sheet.js';
-import type { DraftView } from '../drafts/draft-service.js';
+import type { DraftView } from '../services/drafts.js';
 import { errorBodySchema } from './errors.js';
 
 // ── Security ─────────────────────────────────────────────────────────────────────────────────────────────

@@ -1,6 +1,6 @@
 /** 校对: POST /api/proofread (any text) and POST /api/drafts/:id/proofread (a stored draft, ?version=N) → `{ issues }`. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { loadDraft, viewOf } from '../drafts/draft-service.js';
+import { loadDraft, viewOf } from '../services/drafts.js';
 import { factStrings } from '../domain/fact-sheet.js';
 import { findFigures } from '../domain/figures.js';
 import { proofread, type ProofIssue } from '../proofread/proofread.js';

@@ -1,28 +1,12 @@
 /** The router every resource uses: our env, and our validation hook turning zod issues into the one error shape. */
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Composer } from '../compose/draft-events.js';
-import type { Config } from '../config.js';
 import { toFieldIssues } from '../domain/fact-sheet.js';
-import type { ReportType } from '../domain/report-types.js';
-import type { AnswerParser } from '../dialogue/answer-parser.js';
-import type { Store } from '../store/store.js';
+import type { ServiceParts } from '../services/deps.js';
 import type { RateLimiterFactory } from './middleware/rate-limiter.js';
 import { errorJson, validationError } from './errors.js';
 
-export interface AppDeps {
-  store: Store;
-  reportTypes: Map<string, ReportType>;
-  /** Writes drafts: the offline composer, or the model composer when one is configured. */
-  composer: Composer;
-  config: Config;
-  /** Current time; injected so tests control it. */
-  now?: () => Date;
-  /** New ids; injected so tests control them. */
-  newId?: () => string;
-  /** One line per request, without facts or keys; silent when absent. */
-  log?: (line: Record<string, unknown>) => void;
-  /** Reads dialogue answers: tried first, the offline parser stays the fallback; default: the offline parser. */
-  answerParser?: AnswerParser;
+/** The services' parts (src/services/deps.ts) plus what only the http layer uses. */
+export interface AppDeps extends ServiceParts {
   /**
    * The built widget script for GET /widget.js. Node passes it; on Workers it is a static asset served before the
    * Worker runs (wrangler.toml [assets]), which keeps ~25 KiB out of the Worker bundle.

@@ -4,7 +4,7 @@ import { ID_PATTERN } from '../domain/ids.js';
 import { ApiError } from './errors.js';
 import { errorResponses, idParam } from './openapi-parts.js';
 import { createRouter } from './router.js';
-import { serial } from './sessions.js';
+import { serial } from '../services/sessions.js';
 
 const deleteRoute = createRoute({
   method: 'delete',

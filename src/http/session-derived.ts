@@ -7,7 +7,7 @@ import { toFactSheet } from '../dialogue/collected-facts.js';
 import { ApiError, validationError } from './errors.js';
 import { BODY_ERRORS, STORAGE_ERRORS, errorResponses, idParam, securityOf } from './openapi-parts.js';
 import { createRouter } from './router.js';
-import { changeSession, save } from './sessions.js';
+import { changeSession, save } from '../services/sessions.js';
 
 
 export const derivedReportSchema = z

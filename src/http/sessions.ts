@@ -1,38 +1,19 @@
-/** Sessions (the guided dialogue): create, answer, read, edit the outline, draft — routes and thin handlers. */
+/** Sessions (the guided dialogue): create, answer, read, edit the outline, draft — routes and thin handlers over src/services/sessions.ts. */
 import { createRoute, z } from '@hono/zod-openapi';
-import type { AnswerInput, ParsedAnswer } from '../dialogue/answer-parser.js';
 import { toFactSheet } from '../dialogue/collected-facts.js';
-import {
-  beginTurn,
-  canDraft,
-  describeState,
-  editOutline,
-  finishTurn,
-  recordDraft,
-  startInterview,
-  type InterviewState,
-  type Reply,
-} from '../dialogue/interview.js';
-import { offlineParser } from '../dialogue/offline-parser.js';
+import { canDraft, describeState, editOutline } from '../dialogue/interview.js';
 import { sessionOutline } from '../dialogue/outline-edits.js';
-import { createDraft, type DraftView } from '../drafts/draft-service.js';
-import { ID_PATTERN } from '../domain/ids.js';
-import type { SessionRecord } from '../store/store.js';
-import { isExpired } from '../store/retention.js';
-import { ApiError, validationError } from './errors.js';
+import { createDraft } from '../services/drafts.js';
+import { answerTurn, changeSession, linkDraft, loadSession, save, startSession, turnBody, typeOf } from '../services/sessions.js';
+import { ApiError } from './errors.js';
 import { BODY_ERRORS, STORAGE_ERRORS, asOutlineJson, draftAnswers, errorResponses, factSheetDocSchema, idParam, outlineSchema, reportTypeField } from './openapi-parts.js';
-import { createRouter, type Deps } from './router.js';
-import { importFields, reportChoicesSchema, reportTypeGuessSchema, startFromImport } from './session-import.js';
-import { consolidationFields, startFromConsolidation } from './session-consolidation.js';
+import { createRouter } from './router.js';
+import { importFields, reportChoicesSchema, reportTypeGuessSchema } from './session-import.js';
+import { consolidationFields } from './session-consolidation.js';
 import { clientAbort, streamDraft, wantsEventStream } from './sse.js';
 
 /** A message longer than this is refused outright (400); up to it, the engine caps the answer and says so. */
 export const MAX_MESSAGE = 20_000;
-
-type Session = SessionRecord & InterviewState;
-
-/** YYYY-MM-DD in China Standard Time (en-CA formats dates that way), the same on Node and Workers. */
-const CHINA_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /** What every session route may answer besides its own: the session unknown, or the request's body refused. */
 const sessionErrors = (own: Parameters<typeof errorResponses>[1] = {}) => errorResponses('widget', { 404: '会话不存在或已过期', ...own });
@@ -201,105 +182,21 @@ const draftRoute = createRoute({
   responses: { ...draftAnswers, ...sessionErrors({ 409: '会话还不能起草（仍在提问中）' }) },
 });
 
-// ── Storage and ordering ─────────────────────────────────────────────────────────────────────────────────
-
-/** Turns of one session run one at a time (a double-click must not lose an answer); sessions never wait on each other. */
-const queues = new WeakMap<object, Map<string, Promise<unknown>>>();
-export function serial<T>(deps: Deps, id: string, work: () => Promise<T>): Promise<T> {
-  let map = queues.get(deps.store);
-  if (!map) queues.set(deps.store, (map = new Map()));
-  const before = map.get(id) ?? Promise.resolve();
-  const run = before.then(work, work);
-  const tail = run.catch(() => undefined);
-  map.set(id, tail);
-  void tail.then(() => {
-    if (map!.get(id) === tail) map!.delete(id);
-  });
-  return run;
-}
-
-const sessionNotFound = () => new ApiError(404, 'not_found', '会话不存在或已过期，请检查会话编号，或重新开始一次对话（POST /api/sessions）');
-
-/** Reads a session and changes it with no other change to the same session in between. */
-export function changeSession<T>(deps: Deps, id: string, work: (session: Session) => Promise<T>): Promise<T> {
-  return serial(deps, id, async () => work(await loadSession(deps, id)));
-}
-
-async function loadSession(deps: Deps, id: string): Promise<Session> {
-  const record = ID_PATTERN.test(id) ? await deps.store.getSession(id) : undefined;
-  if (!record || typeof record.type !== 'string') throw sessionNotFound();
-  // Unused past SESSION_TTL_DAYS: removed now, with its drafts (Node also sweeps; Workers only has this).
-  if (isExpired(record, deps.now(), deps.config.SESSION_TTL_DAYS)) {
-    await deps.store.deleteSession(id);
-    throw sessionNotFound();
-  }
-  return record as Session;
-}
-
-function typeOf(deps: Deps, session: Session) {
-  const type = deps.reportTypes.get(session.type);
-  if (!type) throw new ApiError(409, 'type_unavailable', `这个会话的报告类型“${session.type}”已不再提供，请重新开始一次对话`);
-  return type;
-}
-
-export async function save(deps: Deps, session: Session, state: InterviewState): Promise<Session> {
-  const next: Session = { ...session, ...state, id: session.id, createdAt: session.createdAt, updatedAt: deps.now().toISOString() };
-  await deps.store.saveSession(next);
-  return next;
-}
-
-const turnBody = (state: InterviewState, reply: Reply) => ({ reply, state: state.state, facts: state.facts });
-
-/** The configured parser first; the offline parser when it finds nothing, fails or is the only one. */
-async function parseAnswer(deps: Deps, input: AnswerInput): Promise<ParsedAnswer | null> {
-  if (deps.answerParser !== offlineParser) {
-    try {
-      const parsed = await deps.answerParser(input);
-      if (parsed && Object.values(parsed).some((v) => (Array.isArray(v) ? v.length : v))) return parsed;
-    } catch {
-      // A model that fails or times out must not lose the answer: the offline parser reads it instead.
-    }
-  }
-  return offlineParser(input);
-}
-
 // ── Routes ───────────────────────────────────────────────────────────────────────────────────────────────
 
 export function sessionRoutes() {
   const router = createRouter();
 
   router.openapi(createSessionRoute, async (c) => {
-    const deps = c.get('deps');
     const { type: typeId, import: text, report, consolidation } = c.req.valid('json');
-    let started: ReturnType<typeof startInterview> & Partial<Pick<ReturnType<typeof startFromImport>, 'reports' | 'reportType'>>;
-    if (consolidation !== undefined) started = startFromConsolidation(deps.reportTypes, { sheet: consolidation, typeId });
-    else if (text !== undefined) started = startFromImport(deps.reportTypes, { text, typeId, report });
-    else {
-      const type = deps.reportTypes.get(typeId!);
-      if (!type) throw validationError([{ path: 'type', message: `未知的报告类型“${typeId}”，可选：${[...deps.reportTypes.keys()].join('、')}` }]);
-      started = startInterview(type);
-    }
-    const { state, reply, reports, reportType } = started;
-    const now = deps.now().toISOString();
-    const session: Session = { ...state, id: deps.newId(), createdAt: now, updatedAt: now };
-    await deps.store.saveSession(session);
-    return c.json({ id: session.id, ...turnBody(state, reply), ...(reports ? { reports } : {}), ...(reportType ? { reportType } : {}) }, 201);
+    const { session, reply, reports, reportType } = await startSession(c.get('deps'), { typeId, text, report, consolidation });
+    return c.json({ id: session.id, ...turnBody(session, reply), ...(reports ? { reports } : {}), ...(reportType ? { reportType } : {}) }, 201);
   });
 
   router.openapi(messageRoute, async (c) => {
-    const deps = c.get('deps');
     const { id } = c.req.valid('param');
     const { text } = c.req.valid('json');
-    const body = await changeSession(deps, id, async (session) => {
-      const type = typeOf(deps, session);
-      const step = beginTurn(session, type, text);
-      // Relative periods (今年, 上学期) are read from the server's clock, as a date in China (the users' time zone).
-      const today = CHINA_DATE.format(deps.now());
-      const result = step.kind === 'reply' ? step : finishTurn(session, type, text, await parseAnswer(deps, { ...step.input, today }));
-      const saved = await save(deps, session, result.state);
-      return turnBody(saved, result.reply);
-    });
-    return c.json(body, 200);
+    return c.json(await answerTurn(c.get('deps'), id, text), 200);
   });
 
   router.openapi(getSessionRoute, async (c) => {
@@ -360,15 +257,4 @@ export function sessionRoutes() {
   });
 
   return router;
-}
-
-/** Passes the draft's events on; once it is stored, links it from the session (before the client hears `done`). */
-async function* linkDraft<E extends { type: string }>(deps: Deps, session: Session, events: AsyncIterable<E>): AsyncGenerator<E> {
-  for await (const event of events) {
-    if (event.type === 'stored') {
-      const view = (event as unknown as { view: DraftView }).view;
-      await changeSession(deps, session.id, (latest) => save(deps, latest, recordDraft(latest, view.id)));
-    }
-    yield event;
-  }
 }

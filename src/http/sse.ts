@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { DraftEvent } from '../compose/draft-events.js';
-import type { DraftView } from '../drafts/draft-service.js';
+import type { DraftView } from '../services/drafts.js';
 import { toApiError } from './errors.js';
 
 export const wantsEventStream = (c: Context) => /\btext\/event-stream\b/.test(c.req.header('accept') ?? '');

@@ -94,7 +94,8 @@ beforeAll(async () => {
     stallTimeoutMs: 3_000,
   };
   const store = await createLowStore(new Memory<DbShape>());
-  const app = createApp({ store, reportTypes, composer: createLlmComposer(settings), answerParser: createModelAnswerParser(settings), config: parseConfig({ RATE_LIMIT_PER_MINUTE: '100000' }) }); // ~300 requests from one address in a run
+  const composer = createLlmComposer(settings);
+  const app = createApp({ store, reportTypes, composer, pieceRewriter: (request) => composer.rewritePiece(request), answerParser: createModelAnswerParser(settings), config: parseConfig({ RATE_LIMIT_PER_MINUTE: '100000' }) }); // ~300 requests from one address in a run
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

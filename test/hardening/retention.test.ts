@@ -1,7 +1,7 @@
 /** Retention: sessions expire after SESSION_TTL_DAYS unused (with their drafts), DELETE removes at once, versions are capped. */
 import { Memory } from 'lowdb';
 import { describe, expect, it } from 'vitest';
-import { MAX_VERSIONS } from '../../src/drafts/draft-service.js';
+import { MAX_VERSIONS } from '../../src/services/drafts.js';
 import { expiryCutoff, isExpired } from '../../src/store/retention.js';
 import { createLowStore, type DbShape } from '../../src/store/store.js';
 import { json } from '../helpers/app.js';

@@ -15,8 +15,10 @@ export const reportTypes = loadReportTypes(readPromptFiles());
 
 export async function createTestApp(options: { composer?: Composer; env?: Record<string, string> } = {}) {
   const store = await createLowStore(new Memory<DbShape>());
-  // Offline by default even when env names a model: a test that wants the model passes its composer.
-  const parts = buildParts(parseConfig(options.env ?? {}), reportTypes, { composer: options.composer ?? offlineComposer, answerParser: offlineParser });
+  // Offline by default even when env names a model: a test that wants the model passes its composer (and then
+  // rewrites parts with the configured model).
+  const offline = options.composer ? {} : { pieceRewriter: null };
+  const parts = buildParts(parseConfig(options.env ?? {}), reportTypes, { composer: options.composer ?? offlineComposer, answerParser: offlineParser, ...offline });
   const app = createApp({ ...parts, store, widget: { script: widgetScript, hash: widgetHash } });
   return { app, store };
 }

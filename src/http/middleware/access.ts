@@ -7,7 +7,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Config } from '../../config.js';
 import { ID_PATTERN } from '../../domain/ids.js';
-import { isExpired } from '../../store/retention.js';
+import { liveSession, toolDraftExpired } from '../../services/expiry.js';
 import { ApiError } from '../errors.js';
 import type { AppEnv } from '../router.js';
 import { bearerToken, matchingKey } from './api-keys.js';
@@ -45,7 +45,7 @@ const draftIdOf = (path: string) => /^\/api\/drafts\/([^/]+)/.exec(path)?.[1];
 
 /**
  * Which kind of route a request is; for a stored draft, whether it came from a session. A session draft whose
- * session has expired is removed with it here, so no route serves it.
+ * session has expired is removed with it (by the services' expiry check), so no route serves it.
  */
 async function classify(c: Context<AppEnv>): Promise<Access> {
   const path = c.req.path;
@@ -60,14 +60,11 @@ async function classify(c: Context<AppEnv>): Promise<Access> {
   if (!draft) return 'widget'; // the route answers 404, with or without a key
   if (!draft.sessionId) {
     // A tool draft past DRAFT_RETENTION_DAYS is gone (the Node sweep or the Workers alarm removes it).
-    if (isExpired(draft, deps.now(), deps.config.DRAFT_RETENTION_DAYS)) throw gone();
+    if (toolDraftExpired(deps, draft)) throw gone();
     return 'tool';
   }
-  const session = await deps.store.getSession(draft.sessionId);
-  if (!session || isExpired(session, deps.now(), deps.config.SESSION_TTL_DAYS)) {
-    if (session) await deps.store.deleteSession(session.id);
-    throw gone();
-  }
+  // Expiry is the services' (src/services/expiry.ts): an expired session is removed there, with its drafts.
+  if (!(await liveSession(deps, draft.sessionId))) throw gone();
   return 'widget';
 }
 

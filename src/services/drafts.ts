@@ -4,8 +4,8 @@ import type { DraftEvent, DraftResult } from '../compose/draft-events.js';
 import type { FactSheet } from '../domain/fact-sheet.js';
 import type { Outline } from '../domain/outline.js';
 import type { ReportType } from '../domain/report-types.js';
-import type { Deps } from '../http/router.js';
-import { ApiError, notFound } from '../http/errors.js';
+import type { Deps } from './deps.js';
+import { AppError, notFound } from './errors.js';
 import type { DraftRecord, DraftVersion } from '../store/store.js';
 import { ID_PATTERN } from '../domain/ids.js';
 
@@ -23,7 +23,7 @@ export interface DraftView extends DraftResult {
 /** The view of one version; `rendered` is the result just computed for it, so it isn't rendered twice. */
 export function viewOf(record: DraftRecord, versionNumber?: number, rendered?: DraftResult): DraftView {
   const version = versionNumber === undefined ? record.versions.at(-1)! : record.versions.find((v) => v.version === versionNumber);
-  if (!version) throw new ApiError(404, 'not_found', `这份稿件没有第 ${versionNumber} 版`);
+  if (!version) throw new AppError(404, 'not_found', `这份稿件没有第 ${versionNumber} 版`);
   const result = rendered ?? finishDraft(record.facts, record.outline, version.markdown, version.composer, []);
   return {
     ...result,
@@ -72,7 +72,7 @@ export async function draftAndStore(deps: Deps, start: StartDraft): Promise<Draf
 
 function reportTypeOf(deps: Deps, facts: FactSheet): ReportType {
   const type = deps.reportTypes.get(facts.type);
-  if (!type) throw new ApiError(400, 'invalid_request', `未知的报告类型“${facts.type}”`);
+  if (!type) throw new AppError(400, 'invalid_request', `未知的报告类型“${facts.type}”`);
   return type;
 }
 
