@@ -7,10 +7,10 @@ import { loadReportTypes } from './domain/report-types.js';
 import { promptFiles } from './generated/prompt-files.js';
 import { createApp, type App } from './http/app.js';
 import { buildParts } from './parts.js';
-import { durableObjectRateLimiters, type BucketNamespace } from './http/middleware/rate-limit-object.js';
-import { createDurableObjectStore, type ShardNamespace } from './store/durable-object-store.js';
+import { durableObjectRateLimiters, type BucketNamespace } from './workers/rate-limit-object.js';
+import { createDurableObjectStore, type ShardNamespace } from './workers/durable-object-store.js';
 
-import { StoreShardBase } from './store/durable-object-shard.js';
+import { StoreShardBase } from './workers/durable-object-shard.js';
 
 /** The shard Workers instantiates (wrangler.toml), with its retention read from the configuration here. */
 export class StoreShard extends StoreShardBase {
@@ -18,7 +18,7 @@ export class StoreShard extends StoreShardBase {
     return retentionSettings(this.env);
   }
 }
-export { RateLimitBucket } from './http/middleware/rate-limit-object.js';
+export { RateLimitBucket } from './workers/rate-limit-object.js';
 
 /** Bindings (wrangler.toml) plus vars and secrets (CONTRACTS.md §4). */
 export interface Env {

@@ -26,7 +26,7 @@ import { corsFor } from './middleware/cors.js';
 import { allowedHostNames, hostCheck } from './middleware/host-check.js';
 import { requestBodyGate } from './middleware/request-body.js';
 import { setResponseHeader } from './middleware/response-headers.js';
-import { createRateLimiter } from './middleware/rate-limiter.js';
+import { createRateLimiter } from '../services/rate-limiter.js';
 import { requestLogLine } from './middleware/request-log.js';
 
 useChineseMessages();

@@ -2,7 +2,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { toFieldIssues } from '../domain/fact-sheet.js';
 import type { ServiceParts } from '../services/deps.js';
-import type { RateLimiterFactory } from './middleware/rate-limiter.js';
+import type { RateLimiterFactory } from '../services/rate-limiter.js';
 import { errorJson, validationError } from './errors.js';
 
 /** The services' parts (src/services/deps.ts) plus what only the http layer uses. */

@@ -2,8 +2,8 @@
 import { abortAllDurableObjects, env, listDurableObjectIds, runDurableObjectAlarm, runInDurableObject, SELF } from 'cloudflare:test';
 import { describe, expect, it, vi } from 'vitest';
 import type { FactSheet } from '../../src/domain/fact-sheet.js';
-import { DurableObjectAdapter } from '../../src/store/durable-object-adapter.js';
-import { createDurableObjectStore, draftShard, sessionShard } from '../../src/store/durable-object-store.js';
+import { DurableObjectAdapter } from '../../src/workers/durable-object-adapter.js';
+import { createDurableObjectStore, draftShard, sessionShard } from '../../src/workers/durable-object-store.js';
 import type { DraftRecord } from '../../src/store/store.js';
 import example from '../../data/examples/annual-summary.json';
 

@@ -4,7 +4,7 @@
  */
 import { env, listDurableObjectIds } from 'cloudflare:test';
 import { expect, it } from 'vitest';
-import { durableObjectRateLimiters } from '../../src/http/middleware/rate-limit-object.js';
+import { durableObjectRateLimiters } from '../../src/workers/rate-limit-object.js';
 import worker from '../../src/worker.js';
 
 it('counts one client in one bucket across limiters, as separate isolates would hold them', async () => {

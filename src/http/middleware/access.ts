@@ -12,7 +12,7 @@ import { ApiError } from '../errors.js';
 import type { AppEnv } from '../router.js';
 import { bearerToken, matchingKey } from './api-keys.js';
 import { clientAddress, clientBucket } from './client-address.js';
-import type { RateLimiterFactory } from './rate-limiter.js';
+import type { RateLimiterFactory } from '../../services/rate-limiter.js';
 
 type Access = 'public' | 'widget' | 'tool' | 'open';
 

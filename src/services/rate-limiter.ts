@@ -1,7 +1,7 @@
 /**
  * A token bucket per key (an API key, a client address): `limit` requests per minute with bursts up to `limit`.
  * In memory: one per Node process. On Workers every bucket lives in a Durable Object of its own
- * (rate-limit-object.ts), so all isolates count together.
+ * (src/workers/rate-limit-object.ts), so all isolates count together.
  */
 export interface RateDecision {
   ok: boolean;

@@ -3,7 +3,7 @@
  * location counts against the same bucket. In memory isolates would each keep their own count. Workers only.
  */
 import { DurableObject } from 'cloudflare:workers';
-import { createRateLimiter, type RateDecision, type RateLimiter, type RateLimiterFactory } from './rate-limiter.js';
+import { createRateLimiter, type RateDecision, type RateLimiter, type RateLimiterFactory } from '../services/rate-limiter.js';
 
 /**
  * One bucket. A Durable Object runs one call at a time, so two requests can't both take the last token. The count

@@ -3,7 +3,7 @@
  * `session:<id>`), so load spreads over as many objects as there are records instead of queueing on one.
  */
 import type { ShardRpc } from './durable-object-shard.js';
-import { StorageError, type Store } from './store.js';
+import { StorageError, type Store } from '../store/store.js';
 
 /** A failed write to a Durable Object (storage over its limits, an object reset) answers 507 like a full disk on Node. */
 async function saved<T>(write: Promise<T>): Promise<T> {

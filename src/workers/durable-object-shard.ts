@@ -1,13 +1,13 @@
 /**
  * The Durable Object that holds one shard of the data: the records whose id names it, in lowdb over the
- * object's own storage. Called by RPC from src/store/durable-object-store.ts; Workers only.
+ * object's own storage. Called by RPC from src/workers/durable-object-store.ts; Workers only.
  */
 import { DurableObject } from 'cloudflare:workers';
 import { Low } from 'lowdb';
 import type { RetentionSettings } from '../config.js';
 import { DurableObjectAdapter } from './durable-object-adapter.js';
-import { isExpired } from './retention.js';
-import type { DraftRecord, SessionRecord } from './store.js';
+import { isExpired } from '../store/retention.js';
+import type { DraftRecord, SessionRecord } from '../store/store.js';
 
 interface ShardData {
   drafts: Record<string, DraftRecord>;

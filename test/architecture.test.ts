@@ -1,0 +1,117 @@
+/**
+ * The layout's rules (README 目录结构, ARCHITECTURE.md), checked on the source itself: every import under src/ is
+ * read and resolved, so a file put in the wrong room, or an import that points up a layer, fails here.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..');
+const SRC = join(ROOT, 'src');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'generated' ? [] : sourceFiles(path);
+    return /\.ts$/.test(entry.name) ? [path] : [];
+  });
+}
+
+/** Every module a file names: static imports and re-exports (type-only ones too), dynamic imports, `declare module`. */
+function specifiers(text: string): string[] {
+  const found: string[] = [];
+  const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+  for (const m of code.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?\sfrom\s+['"]([^'"]+)['"]/g)) found.push(m[1]);
+  for (const m of code.matchAll(/(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g)) found.push(m[1]);
+  for (const m of code.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)) found.push(m[1]);
+  return found;
+}
+
+/** src-relative path of a relative import (`../x.js` → `x.ts`), or null for a package or a runtime module. */
+function resolveLocal(from: string, spec: string): string | null {
+  if (!spec.startsWith('.')) return null;
+  const target = join(dirname(from), spec).replace(/\.js$/, '.ts');
+  return relative(SRC, target).split('\\').join('/');
+}
+
+const files = sourceFiles(SRC).map((path) => {
+  const name = relative(SRC, path).split('\\').join('/');
+  const specs = specifiers(readFileSync(path, 'utf8'));
+  return { name, specs, local: specs.map((s) => resolveLocal(path, s)).filter((s): s is string => s !== null) };
+});
+
+const NODE_BUILTINS = new Set(builtinModules);
+const inNodeRoom = (name: string) => name.startsWith('node/') || name === 'node.ts' || name === 'cli.ts';
+const ENTRIES = new Set(['node.ts', 'worker.ts', 'cli.ts']);
+
+describe('the layout of src/', () => {
+  it('reads imports from the source (the scan itself works)', () => {
+    expect(files.length).toBeGreaterThan(50);
+    const app = files.find((f) => f.name === 'http/app.ts')!;
+    expect(app.local).toContain('http/router.ts');
+    expect(app.specs).toContain('../domain/validation-messages.js');
+  });
+
+  it('uses node: modules only in the Node room (src/node/, src/node.ts, src/cli.ts)', () => {
+    const offenders = files.flatMap((f) =>
+      f.specs.filter((s) => s.startsWith('node:') || NODE_BUILTINS.has(s.split('/')[0])).filter(() => !inNodeRoom(f.name)).map((s) => `${f.name} → ${s}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps Workers-only code (cloudflare:, Durable Objects) in src/workers/', () => {
+    const offenders = files.flatMap((f) => f.specs.filter((s) => s.startsWith('cloudflare:')).filter(() => !f.name.startsWith('workers/')).map((s) => `${f.name} → ${s}`));
+    expect(offenders).toEqual([]);
+    const durableObjects = files.filter((f) => /durable-object|rate-limit-object/.test(f.name)).map((f) => f.name);
+    expect(durableObjects.length).toBeGreaterThan(0);
+    expect(durableObjects.filter((name) => !name.startsWith('workers/'))).toEqual([]);
+  });
+
+  it('lets nothing outside src/http import it, except the entry points that serve the app', () => {
+    const offenders = files.flatMap((f) =>
+      f.local.filter((t) => t.startsWith('http/') && !f.name.startsWith('http/') && !ENTRIES.has(f.name)).map((t) => `${f.name} → ${t}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps the services below http and the runtimes: services import neither', () => {
+    const offenders = files
+      .filter((f) => f.name.startsWith('services/'))
+      .flatMap((f) => f.local.filter((t) => /^(http|node|workers)\//.test(t) || ENTRIES.has(t)).map((t) => `${f.name} → ${t}`));
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps the domain at the bottom: src/domain imports only src/domain', () => {
+    const offenders = files
+      .filter((f) => f.name.startsWith('domain/'))
+      .flatMap((f) => f.local.filter((t) => !t.startsWith('domain/')).map((t) => `${f.name} → ${t}`));
+    expect(offenders).toEqual([]);
+  });
+
+  it('reads the configuration only where it is parsed and at the entry points (no process.env elsewhere)', () => {
+    const offenders = sourceFiles(SRC)
+      .map((path) => ({ name: relative(SRC, path).split('\\').join('/'), text: readFileSync(path, 'utf8') }))
+      .filter((f) => /process\.env/.test(f.text.replace(/^\s*(\*|\/\/).*$/gm, '')) && !ENTRIES.has(f.name))
+      .map((f) => f.name);
+    expect(offenders).toEqual([]);
+  });
+
+  it('has no import cycles between modules', () => {
+    const graph = new Map(files.map((f) => [f.name, f.local.filter((t) => t !== f.name)]));
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const walk = (node: string, path: string[]) => {
+      if (state.get(node) === 'done') return;
+      if (state.get(node) === 'open') {
+        cycles.push([...path.slice(path.indexOf(node)), node].join(' → '));
+        return;
+      }
+      state.set(node, 'open');
+      for (const next of graph.get(node) ?? []) walk(next, [...path, node]);
+      state.set(node, 'done');
+    };
+    for (const node of graph.keys()) walk(node, []);
+    expect(cycles).toEqual([]);
+  });
+});
