@@ -16,6 +16,7 @@ import { buildOutline } from './domain/outline.js';
 import { loadReportTypes, phrasesOf, type ReportType } from './domain/report-types.js';
 import { readPromptFiles } from './node/prompt-files.js';
 import { buildParts } from './parts.js';
+import { unknownReportType } from './contract/messages.js';
 import { importFileCommand } from './import/import-command.js';
 import { proofreadFileCommand } from './proofread/proofread-command.js';
 import { ConsolidationInputError, consolidateFiles } from './consolidate/consolidate-files.js';
@@ -78,7 +79,7 @@ function readFacts(path: string | undefined): { facts: FactSheet; type: ReportTy
 function typeArg(name: string | undefined): ReportType {
   if (!name) throw new UsageError([`TYPE: 请指定报告类型：${[...types.keys()].join('、')}`]);
   const type = types.get(name);
-  if (!type) throw new UsageError([`TYPE: 未知的报告类型“${name}”，可选：${[...types.keys()].join('、')}`]);
+  if (!type) throw new UsageError([`TYPE: ${unknownReportType(name, types.keys())}`]);
   return type;
 }
 
@@ -231,7 +232,7 @@ async function consolidateCommand(args: string[]) {
     allowPositionals: true,
     options: { type: { type: 'string' }, org: { type: 'string' }, period: { type: 'string' }, split: { type: 'string', multiple: true }, merge: { type: 'string', multiple: true } },
   });
-  if (values.type !== undefined && !types.has(values.type)) throw new UsageError([`--type: 未知的报告类型“${values.type}”，可选：${[...types.keys()].join('、')}`]);
+  if (values.type !== undefined && !types.has(values.type)) throw new UsageError([`--type: ${unknownReportType(values.type, types.keys())}`]);
   for (const [flag, value] of [['--org', values.org], ['--period', values.period]] as const) {
     if (value !== undefined && !value.trim()) throw new UsageError([`${flag}: 不能为空`]);
   }

@@ -82,10 +82,23 @@ describe('the layout of src/', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('keeps the domain at the bottom: src/domain imports only src/domain', () => {
+  it('keeps the domain at the bottom: src/domain imports only src/domain and src/contract', () => {
     const offenders = files
       .filter((f) => f.name.startsWith('domain/'))
-      .flatMap((f) => f.local.filter((t) => !t.startsWith('domain/')).map((t) => `${f.name} → ${t}`));
+      .flatMap((f) => f.local.filter((t) => !/^(domain|contract)\//.test(t)).map((t) => `${f.name} → ${t}`));
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps src/contract free of dependencies: it imports nothing at all', () => {
+    const contract = files.filter((f) => f.name.startsWith('contract/'));
+    expect(contract.length).toBeGreaterThan(0);
+    expect(contract.filter((f) => f.specs.length).map((f) => `${f.name} → ${f.specs.join(', ')}`)).toEqual([]);
+  });
+
+  it('gives the widget the dialogue shapes and names through src/contract, never from the server layers', () => {
+    const offenders = files
+      .filter((f) => f.name.startsWith('widget/'))
+      .flatMap((f) => f.local.filter((t) => /^(dialogue|services|http|store|compose|node|workers)\//.test(t)).map((t) => `${f.name} → ${t}`));
     expect(offenders).toEqual([]);
   });
 

@@ -3,6 +3,7 @@ import type { FactSheet, ScheduleRow } from '../domain/fact-sheet.js';
 import { LIMITS } from '../domain/fact-sheet.js';
 import { placeholder } from '../domain/figure-guard.js';
 import type { DerivedFigure } from '../domain/derived-figures.js';
+import { FIELD_NAMES } from '../contract/field-names.js';
 
 /** A fact sheet being filled: every field may still be missing; sections may still lack facts. */
 export interface CollectedFacts {
@@ -25,22 +26,8 @@ export interface CollectedFacts {
   unplaced?: string[];
 }
 
-/** What people call each field, for questions, summaries and 修改 + name. */
-export const FIELD_NAMES: Record<string, string> = {
-  title: '标题',
-  org: '单位名称',
-  period: '时间段',
-  leadership: '领导机关',
-  guidance: '指导思想',
-  theme: '总体思路',
-  sections: '工作领域',
-  goals: '工作目标',
-  problems: '存在的问题',
-  nextSteps: '下一步打算',
-  schedule: '工作安排',
-  'signature.date': '落款日期',
-  'signature.org': '落款单位',
-};
+/** What people call each field, for questions, summaries and 修改 + name (shared with the widget). */
+export { FIELD_NAMES };
 
 /** Other words a person may use for a field after 修改. */
 export const FIELD_ALIASES: Array<[string, RegExp]> = [

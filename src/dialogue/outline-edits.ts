@@ -8,18 +8,10 @@ import { level1 } from '../domain/numbering.js';
 import type { ReportType } from '../domain/report-types.js';
 import { LIMITS } from '../domain/fact-sheet.js';
 import { toFactSheet, type CollectedFacts } from './collected-facts.js';
+import type { OutlineOperation, PartRef } from '../contract/outline-operations.js';
 
-/** A part of the outline: the top-level item `part` (1 = 一、), or its child `child` (1 = （一）). */
-export interface PartRef {
-  part: number;
-  child?: number;
-}
-
-export type OutlineOperation =
-  | { op: 'rename'; target: PartRef; heading: string }
-  | { op: 'move'; target: PartRef; to: PartRef }
-  | { op: 'merge'; targets: [PartRef, PartRef] }
-  | { op: 'drop'; target: PartRef };
+/** The edits as the widget sends them (src/contract/outline-operations.ts). */
+export type { OutlineOperation, PartRef };
 
 /** Review choices that are not facts: parts left out, and headings of parts that are not sections. */
 export interface OutlineChoices {

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { derivedListSchema } from './derived-figures.js';
 import { wrongType } from './validation-messages.js';
+import { unknownReportType } from '../contract/messages.js';
 
 /** Report type ids. Adding a type is adding a folder under prompts/; this list is what the v1 contract names. */
 export const REPORT_TYPE_IDS = [
@@ -144,7 +145,7 @@ export function parseFactSheet(input: unknown, knownTypes?: readonly string[]): 
   const issues = parsed.success ? [] : toFieldIssues(parsed.error, input);
   const type = (input as { type?: unknown }).type;
   if (knownTypes && typeof type === 'string' && type && !knownTypes.includes(type)) {
-    issues.unshift({ path: 'type', message: `未知的报告类型“${type}”，可选：${knownTypes.join('、')}` });
+    issues.unshift({ path: 'type', message: unknownReportType(type, knownTypes) });
   }
   if (issues.length) return { ok: false, issues };
   return { ok: true, value: (parsed as { data: FactSheet }).data };

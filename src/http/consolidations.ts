@@ -3,6 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { CONSOLIDATION_LIMITS, ConsolidationInputError, checkBounds, checkText, consolidateFiles } from '../consolidate/consolidate-files.js';
 import { consolidateReports, type ConsolidateOptions } from '../consolidate/consolidate.js';
 import { phrasesOf } from '../domain/report-types.js';
+import { unknownReportType } from '../contract/messages.js';
 import { ApiError, validationError } from './errors.js';
 import { errorResponses, securityOf } from './openapi-parts.js';
 import { createRouter } from './router.js';
@@ -106,7 +107,7 @@ export function consolidationRoutes() {
     const isJson = /^application\/json\b/i.test(c.req.header('content-type') ?? '');
     const body = (isJson ? c.req.valid('json') : c.req.valid('form')) as z.infer<typeof jsonBody> & z.infer<typeof formBody>;
     if (body.type !== undefined && !reportTypes.has(body.type)) {
-      throw validationError([{ path: 'type', message: `未知的报告类型“${body.type}”，可选：${[...reportTypes.keys()].join('、')}` }]);
+      throw validationError([{ path: 'type', message: unknownReportType(body.type, reportTypes.keys()) }]);
     }
     const options: ConsolidateOptions = {
       phrases: phrasesOf(reportTypes),

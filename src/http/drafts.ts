@@ -1,5 +1,6 @@
 /** Drafts: POST /api/drafts (JSON or SSE), GET/PUT /api/drafts/:id, GET /api/drafts/:id/export. */
 import { createRoute, z } from '@hono/zod-openapi';
+import { unknownReportType } from '../contract/messages.js';
 import { markedSpans } from '../domain/figure-guard.js';
 import { createDraft, draftAndStore, loadDraft, saveEdit, viewOf } from '../services/drafts.js';
 import { renderHtml } from '../render/html.js';
@@ -103,7 +104,7 @@ export function draftRoutes() {
     const deps = c.get('deps');
     const facts = c.req.valid('json');
     if (!deps.reportTypes.has(facts.type)) {
-      throw validationError([{ path: 'type', message: `未知的报告类型“${facts.type}”，可选：${[...deps.reportTypes.keys()].join('、')}` }]);
+      throw validationError([{ path: 'type', message: unknownReportType(facts.type, deps.reportTypes.keys()) }]);
     }
     if (wantsEventStream(c)) {
       const abort = clientAbort(c);

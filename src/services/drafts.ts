@@ -6,6 +6,7 @@ import type { Outline } from '../domain/outline.js';
 import type { ReportType } from '../domain/report-types.js';
 import type { Deps } from './deps.js';
 import { AppError, notFound } from './errors.js';
+import { unknownReportType } from '../contract/messages.js';
 import type { DraftRecord, DraftVersion } from '../store/store.js';
 import { ID_PATTERN } from '../domain/ids.js';
 
@@ -72,7 +73,7 @@ export async function draftAndStore(deps: Deps, start: StartDraft): Promise<Draf
 
 function reportTypeOf(deps: Deps, facts: FactSheet): ReportType {
   const type = deps.reportTypes.get(facts.type);
-  if (!type) throw new AppError(400, 'invalid_request', `未知的报告类型“${facts.type}”`);
+  if (!type) throw new AppError(400, 'invalid_request', unknownReportType(facts.type, deps.reportTypes.keys()));
   return type;
 }
 

@@ -27,6 +27,3 @@ export function validationError(issues: FieldIssue[]): AppError {
 }
 
 export const notFound = (what: string) => new AppError(404, 'not_found', `${what}不存在或已过期，请检查链接或重新开始`);
-
-/** The one wording of an unknown report type, with the types on offer. */
-export const unknownTypeMessage = (typeId: string, reportTypes: Map<string, unknown>) => `未知的报告类型“${typeId}”，可选：${[...reportTypes.keys()].join('、')}`;

@@ -7,7 +7,8 @@ import { checkDerivedList } from '../domain/derived-figures.js';
 import { factSheetSchema, factStrings, formatPath, type FactSheet } from '../domain/fact-sheet.js';
 import { findFigures } from '../domain/figures.js';
 import type { ReportType } from '../domain/report-types.js';
-import { unknownTypeMessage, validationError } from './errors.js';
+import { validationError } from './errors.js';
+import { unknownReportType } from '../contract/messages.js';
 
 /** A consolidation's facts may still lack the unit and the period: the interview asks for them. */
 const consolidatedSheet = factSheetSchema.partial({ org: true, period: true });
@@ -31,7 +32,7 @@ export function startFromConsolidation(reportTypes: Map<string, ReportType>, inp
   }
   const typeId = input.typeId ?? parsed.data.type;
   const type = reportTypes.get(typeId);
-  if (!type) throw validationError([{ path: 'type', message: unknownTypeMessage(typeId, reportTypes) }]);
+  if (!type) throw validationError([{ path: 'type', message: unknownReportType(typeId, reportTypes.keys()) }]);
   const sums = sumNotes(parsed.data);
   const notes = [
     `这是 ${parsed.data.sections.length} 个合并后的工作领域，每条事实以学校名称开头。`,

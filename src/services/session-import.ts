@@ -3,7 +3,8 @@ import { importedFacts } from '../dialogue/import-review.js';
 import { startImportInterview } from '../dialogue/interview.js';
 import type { ReportType } from '../domain/report-types.js';
 import { importReport, type ImportResult, type ReportChoice } from '../import/import-report.js';
-import { unknownTypeMessage, validationError } from './errors.js';
+import { validationError } from './errors.js';
+import { unknownReportType } from '../contract/messages.js';
 
 /**
  * Imports the text and starts the interview that asks what changed. `typeId` overrides the guessed type.
@@ -23,7 +24,7 @@ export function startFromImport(
   }
   const typeId = input.typeId ?? result.facts.type;
   const type = reportTypes.get(typeId);
-  if (!type) throw validationError([{ path: 'type', message: unknownTypeMessage(typeId, reportTypes) }]);
+  if (!type) throw validationError([{ path: 'type', message: unknownReportType(typeId, reportTypes.keys()) }]);
   // The guessed type is moot once the caller chose one: that warning is not shown.
   const notes = result.warnings.filter((w) => !(input.typeId && w.field === 'type')).map((w) => w.message);
   // Unsure of the type and none given: the interview asks it first.

@@ -9,7 +9,8 @@ import { ID_PATTERN } from '../domain/ids.js';
 import type { SessionRecord } from '../store/store.js';
 import type { Deps } from './deps.js';
 import type { DraftView } from './drafts.js';
-import { AppError, unknownTypeMessage, validationError } from './errors.js';
+import { AppError, validationError } from './errors.js';
+import { unknownReportType } from '../contract/messages.js';
 import { liveSession } from './expiry.js';
 import { startFromConsolidation } from './session-consolidation.js';
 import { startFromImport } from './session-import.js';
@@ -84,7 +85,7 @@ export async function startSession(
   else if (input.text !== undefined) started = startFromImport(deps.reportTypes, { text: input.text, typeId: input.typeId, report: input.report });
   else {
     const type = deps.reportTypes.get(input.typeId!);
-    if (!type) throw validationError([{ path: 'type', message: unknownTypeMessage(String(input.typeId), deps.reportTypes) }]);
+    if (!type) throw validationError([{ path: 'type', message: unknownReportType(String(input.typeId), deps.reportTypes.keys()) }]);
     started = startInterview(type);
   }
   const now = deps.now().toISOString();

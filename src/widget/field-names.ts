@@ -1,24 +1,9 @@
 /** The Chinese name of the fact-sheet field a question fills, for “正在填写：…”. */
 
-// The dialogue's FIELD_NAMES (src/dialogue/collected-facts.ts) say the same; importing them would pull zod into
-// the browser bundle (collected-facts imports the fact-sheet schema): 26 KiB gzip became 121 KiB when tried.
-const NAMES: Record<string, string> = {
-  type: '报告类型',
-  title: '标题',
-  org: '单位名称',
-  period: '时间范围',
-  leadership: '领导机关',
-  guidance: '指导精神',
-  theme: '总体思路',
-  sections: '工作领域',
-  goals: '工作目标',
-  problems: '存在的问题',
-  nextSteps: '下一步打算',
-  schedule: '工作安排',
-  signature: '落款',
-  'signature.org': '落款单位',
-  'signature.date': '落款日期',
-};
+import { FIELD_NAMES, OTHER_FIELD_NAMES } from '../contract/field-names.js';
+
+// The dialogue's own list (src/contract/field-names.ts): the widget says what the questions say.
+const NAMES: Record<string, string> = { ...OTHER_FIELD_NAMES, ...FIELD_NAMES };
 
 /**
  * Names a field path; a section's facts name the topic when it is known.

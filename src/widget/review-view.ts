@@ -16,7 +16,7 @@ export interface OutlineView {
   items: OutlineItemView[];
 }
 
-import type { OutlineOperation, PartRef } from '../dialogue/outline-edits.js';
+import type { OutlineOperation, PartRef } from '../contract/outline-operations.js';
 
 export interface ReviewHooks {
   /** The assistant's last reply, shown above the review (what it added, or what it did not understand). */
