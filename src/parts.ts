@@ -1,6 +1,6 @@
 /**
  * The parts every runtime builds the same way from the configuration: the composer and the dialogue's answer
- * parser and the part rewriter. src/node.ts, src/worker.ts, src/cli.ts and the test helpers all call buildParts, so they cannot drift.
+ * parser, the part rewriter and the proofreading's wording pass. src/node.ts, src/worker.ts, src/cli.ts and the test helpers all call buildParts, so they cannot drift.
  */
 import type { Composer } from './compose/draft-events.js';
 import { createModelAnswerParser } from './compose/llm-answer-parser.js';
@@ -10,7 +10,9 @@ import type { Config } from './config.js';
 import type { AnswerParser } from './dialogue/answer-parser.js';
 import { offlineParser } from './dialogue/offline-parser.js';
 import type { ReportType } from './domain/report-types.js';
-import type { PieceRewriter } from './services/deps.js';
+import type { PieceRewriter, WordingChecker } from './services/deps.js';
+import { createModelClient } from './compose/llm-calls.js';
+import { modelWordingPass } from './proofread/model-pass.js';
 
 export interface Parts {
   config: Config;
@@ -21,6 +23,8 @@ export interface Parts {
   answerParser: AnswerParser;
   /** The model's rewriting of one part; null: offline rewrites only (更简洁、更详细). */
   pieceRewriter: PieceRewriter | null;
+  /** The model's wording pass of 校对 (?model=true); null: offline proofreading only. */
+  wordingChecker: WordingChecker | null;
 }
 
 /**
@@ -37,5 +41,11 @@ export function buildParts(config: Config, reportTypes: Map<string, ReportType>,
     answerParser: overrides.answerParser ?? (model ? createModelAnswerParser(model) : offlineParser),
     // The capability is said here, once: the model composer can rewrite a part; the offline composer cannot.
     pieceRewriter: overrides.pieceRewriter !== undefined ? overrides.pieceRewriter : llm ? (request) => llm.rewritePiece(request) : null,
+    wordingChecker: model ? wordingCheckerFor(model) : null,
   };
+}
+
+function wordingCheckerFor(settings: ReturnType<typeof modelSettingsFrom>): WordingChecker {
+  const client = createModelClient(settings);
+  return (text, signal) => modelWordingPass(client, settings.model, text, signal);
 }

@@ -59,6 +59,7 @@ export function createApp(deps: AppDeps) {
     newId: randomId,
     answerParser: offlineParser,
     pieceRewriter: null,
+    wordingChecker: null,
     widget: null,
     log: () => {},
     // In memory, on the injected clock; Workers passes Durable Object buckets instead.

@@ -1,20 +1,8 @@
 /** 校对: POST /api/proofread (any text) and POST /api/drafts/:id/proofread (a stored draft, ?version=N) → `{ issues }`. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { loadDraft, viewOf } from '../services/drafts.js';
-import { factStrings } from '../domain/fact-sheet.js';
-import { findFigures } from '../domain/figures.js';
-import { proofread, type ProofIssue } from '../proofread/proofread.js';
-import { modelWordingPass } from '../proofread/model-pass.js';
-import { createModelClient } from '../compose/llm-calls.js';
-import { modelSettingsFrom } from '../compose/llm-composer.js';
-import type { Config } from '../config.js';
-import { ApiError } from './errors.js';
+import { PROOFREAD_TEXT_LIMIT, proofreadDraft, proofreadText } from '../services/proofread.js';
 import { BODY_ERRORS, errorResponses, idParam, securityOf } from './openapi-parts.js';
 import { createRouter } from './router.js';
-
-/** Longest text checked in one request (UTF-16 code units, about 30 pages); longer answers 413. */
-export const PROOFREAD_TEXT_LIMIT = 50_000;
-
 
 const issueSchema = z
   .object({
@@ -38,16 +26,6 @@ const modelQuery = z
   .enum(['true', 'false', '1', '0'], { error: '模型第二遍（model）应为 true 或 false' })
   .optional()
   .openapi({ description: '配置了模型时，另请模型提出措辞建议（kind 为 wording、source 为 model），不会自动采用；离线规则的结果不受影响' });
-
-/** The offline issues, and with `?model=true` and a model configured, the model's wording suggestions after them. */
-async function withModelPass(config: Config, text: string, issues: ProofIssue[], wanted: boolean, signal: AbortSignal) {
-  if (!wanted) return { issues };
-  if (!config.OPENAI_API_KEY) return { issues, model: { used: false, message: '未配置模型（OPENAI_API_KEY），只做了离线校对' } };
-  const settings = modelSettingsFrom(config);
-  const pass = await modelWordingPass(createModelClient(settings), settings.model, text, signal);
-  const all = [...issues, ...pass.issues].sort((a, b) => a.start - b.start || a.end - b.end);
-  return { issues: all, model: pass.failed ? { used: false, message: pass.failed } : { used: true } };
-}
 
 const textBody = z.object({
   text: z.string({ error: '待校对的文字（text）应为字符串' }).openapi({ example: '全区共有幼儿园１２６所,其中公办园68所。' }),
@@ -90,22 +68,14 @@ const draftProofreadRoute = createRoute({
 
 export function proofreadRoutes() {
   const router = createRouter();
+  const modelWanted = (value: string | undefined) => ['true', '1'].includes(value ?? '');
   router.openapi(proofreadRoute, async (c) => {
     const { text, format } = c.req.valid('json');
-    if (text.length > PROOFREAD_TEXT_LIMIT) {
-      throw new ApiError(413, 'payload_too_large', `待校对的文字共 ${text.length} 字，超过每次 ${PROOFREAD_TEXT_LIMIT} 字的上限，请分段校对`);
-    }
-    const wanted = ['true', '1'].includes(c.req.valid('query').model ?? '');
-    const issues = proofread(text, { markdown: format === 'markdown' });
-    return c.json(await withModelPass(c.get('deps').config, text, issues, wanted, c.req.raw.signal), 200);
+    return c.json(await proofreadText(c.get('deps'), { text, format, model: modelWanted(c.req.valid('query').model), signal: c.req.raw.signal }), 200);
   });
   router.openapi(draftProofreadRoute, async (c) => {
-    const deps = c.get('deps');
-    const view = viewOf(await loadDraft(deps, c.req.valid('param').id), c.req.valid('query').version);
-    const givenFigures = factStrings(view.facts).flatMap(findFigures);
-    const wanted = ['true', '1'].includes(c.req.valid('query').model ?? '');
-    const issues = proofread(view.markdown, { markdown: true, givenFigures });
-    return c.json({ version: view.version, ...(await withModelPass(deps.config, view.markdown, issues, wanted, c.req.raw.signal)) }, 200);
+    const { model, version } = c.req.valid('query');
+    return c.json(await proofreadDraft(c.get('deps'), { id: c.req.valid('param').id, version, model: modelWanted(model), signal: c.req.raw.signal }), 200);
   });
   return router;
 }

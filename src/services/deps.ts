@@ -4,10 +4,14 @@ import type { ModelComposer } from '../compose/llm-composer.js';
 import type { Config } from '../config.js';
 import type { AnswerParser } from '../dialogue/answer-parser.js';
 import type { ReportType } from '../domain/report-types.js';
+import type { ProofIssue } from '../proofread/issue.js';
 import type { Store } from '../store/store.js';
 
 /** Rewrites one part of a draft with the model (POST …/rewrite); without one, rewriting is offline. */
 export type PieceRewriter = ModelComposer['rewritePiece'];
+
+/** The model's wording pass of 校对 (?model=true); any failure comes back as `failed`, never thrown. */
+export type WordingChecker = (text: string, signal?: AbortSignal) => Promise<{ issues: ProofIssue[]; failed?: string }>;
 
 export interface ServiceParts {
   store: Store;
@@ -25,6 +29,8 @@ export interface ServiceParts {
   answerParser?: AnswerParser;
   /** The model's rewriting of one part; null (the default): the offline rewrites only. */
   pieceRewriter?: PieceRewriter | null;
+  /** The model's wording suggestions in 校对; null (the default): offline proofreading only. */
+  wordingChecker?: WordingChecker | null;
 }
 
 export type Deps = Required<ServiceParts>;
