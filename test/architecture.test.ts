@@ -110,6 +110,16 @@ describe('the layout of src/', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('builds the model parts in one place (src/parts.ts): no other module makes a model client, composer or parser', () => {
+    const makers = /\b(?:createModelClient|createLlmComposer|createModelAnswerParser|modelSettingsFrom)\(/;
+    const offenders = sourceFiles(SRC)
+      .map((path) => ({ name: relative(SRC, path).split('\\').join('/'), text: readFileSync(path, 'utf8').replace(/^\s*(\*|\/\/).*$/gm, '') }))
+      .filter((f) => f.name !== 'parts.ts' && !f.name.startsWith('compose/llm-') && makers.test(f.text))
+      .map((f) => f.name);
+    expect(offenders).toEqual([]);
+    expect(makers.test(readFileSync(join(SRC, 'parts.ts'), 'utf8'))).toBe(true);
+  });
+
   it('has no import cycles between modules', () => {
     const graph = new Map(files.map((f) => [f.name, f.local.filter((t) => t !== f.name)]));
     const cycles: string[] = [];
