@@ -3,7 +3,7 @@
  * parser, the part rewriter and the proofreading's wording pass. src/node.ts, src/worker.ts, src/cli.ts and the test helpers all call buildParts, so they cannot drift.
  */
 import type { Composer } from './compose/draft-events.js';
-import { createModelAnswerParser } from './compose/llm-answer-parser.js';
+import { createModelAnswerParser } from './dialogue/llm-answer-parser.js';
 import { createLlmComposer, modelSettingsFrom } from './compose/llm-composer.js';
 import { offlineComposer } from './compose/offline-composer.js';
 import type { Config } from './config.js';

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Memory } from 'lowdb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createModelAnswerParser } from '../../src/compose/llm-answer-parser.js';
+import { createModelAnswerParser } from '../../src/dialogue/llm-answer-parser.js';
 import { createLlmComposer } from '../../src/compose/llm-composer.js';
 import type { ModelSettings } from '../../src/compose/llm-calls.js';
 import { parseConfig } from '../../src/config.js';

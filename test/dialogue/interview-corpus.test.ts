@@ -9,7 +9,7 @@ import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { Memory } from 'lowdb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createModelAnswerParser } from '../../src/compose/llm-answer-parser.js';
+import { createModelAnswerParser } from '../../src/dialogue/llm-answer-parser.js';
 import { offlineComposer } from '../../src/compose/offline-composer.js';
 import { parseConfig } from '../../src/config.js';
 import type { AnswerParser } from '../../src/dialogue/answer-parser.js';

@@ -7,7 +7,7 @@
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
 import { composeDraft } from '../../src/compose/draft-pipeline.js';
-import { createModelAnswerParser } from '../../src/compose/llm-answer-parser.js';
+import { createModelAnswerParser } from '../../src/dialogue/llm-answer-parser.js';
 import { createLlmComposer } from '../../src/compose/llm-composer.js';
 import type { ModelSettings } from '../../src/compose/llm-calls.js';
 import type { FactSheet } from '../../src/domain/fact-sheet.js';

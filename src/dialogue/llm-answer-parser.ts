@@ -4,11 +4,11 @@
  */
 import type OpenAI from 'openai';
 import { z } from 'zod';
-import type { AnswerInput, AnswerParser, ParsedAnswer } from '../dialogue/answer-parser.js';
-import { relativePeriod, spokenDate } from '../dialogue/relative-period.js';
+import type { AnswerInput, AnswerParser, ParsedAnswer } from './answer-parser.js';
+import { relativePeriod, spokenDate } from './relative-period.js';
 import { findFigures } from '../domain/figures.js';
-import { createModelClient, withRetries, type ModelSettings } from './llm-calls.js';
-import { jsonFromAnswer } from './model-answer-cleaner.js';
+import { createModelClient, withRetries, type ModelSettings } from '../compose/llm-calls.js';
+import { jsonFromAnswer } from '../compose/model-answer-cleaner.js';
 
 const text = z.string().trim().max(2000);
 const list = z.array(text).max(100);

@@ -1,6 +1,6 @@
 /** The dialogue's model parser through the real SDK against a scripted OpenAI-compatible server on 127.0.0.1. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createModelAnswerParser } from '../../src/compose/llm-answer-parser.js';
+import { createModelAnswerParser } from '../../src/dialogue/llm-answer-parser.js';
 import { startFakeOpenAI, type FakeOpenAI, type Script } from '../helpers/fake-openai-server.js';
 
 let server: FakeOpenAI | undefined;
