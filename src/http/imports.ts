@@ -1,7 +1,6 @@
 /** POST /api/imports: an old report (JSON text, or a .txt/.md/.docx upload) → a fact sheet with warnings. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { ImportFileError, fileText } from '../import/file-text.js';
-import { importReport } from '../import/import-report.js';
+import { importFile, importText } from '../services/imports.js';
 import { ApiError, validationError } from './errors.js';
 import { errorResponses, factSheetDocSchema, securityOf } from './openapi-parts.js';
 import { reportChoiceSchema, reportTypeGuessSchema } from './session-import.js';
@@ -81,20 +80,12 @@ export function importRoutes() {
     if (/^application\/json\b/i.test(type)) {
       const { text, report } = c.req.valid('json') as z.infer<typeof jsonBody>;
       if (text === undefined) throw validationError([{ path: 'text', message: '请提供报告全文（text）' }]);
-      return c.json(importReport(text, { report }), 200);
+      return c.json(importText(text, report), 200);
     }
     const { file, report } = c.req.valid('form') as z.infer<typeof formBody>;
     if (!(file instanceof File)) throw validationError([{ path: 'file', message: '请上传文件（file）：.docx、.txt 或 .md' }]);
     if (file.size > IMPORT_UPLOAD_LIMIT) throw new ApiError(413, 'payload_too_large', '文件超过 5 MiB 上限');
-    let text: string;
-    try {
-      text = await fileText(file.name, new Uint8Array(await file.arrayBuffer()));
-    } catch (error) {
-      if (error instanceof ImportFileError && error.tooLarge) throw new ApiError(413, 'payload_too_large', `${file.name}：${error.message}`);
-      if (error instanceof ImportFileError) throw new ApiError(error.message.startsWith('不支持的文件类型') ? 415 : 400, 'unreadable_file', `${file.name}：${error.message}`);
-      throw error;
-    }
-    return c.json({ ...importReport(text, { report }), text }, 200);
+    return c.json(await importFile(file.name, new Uint8Array(await file.arrayBuffer()), report), 200);
   });
   return router;
 }
