@@ -255,7 +255,8 @@ function table(token: Tokens.Table, pattern: RegExp): Table {
   const row = (cellsOfRow: Tokens.TableCell[], head: boolean) =>
     new TableRow({
       tableHeader: head,
-      cantSplit: true,
+      // No cantSplit: LibreOffice (7.4) drops the body rows of a table that starts near a page's end when they may not
+      // split (only the header row was drawn, the schedule lost). A row split over a page break loses nothing.
       children: widths.map(
         (width, col) =>
           new TableCell({
