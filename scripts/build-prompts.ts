@@ -18,8 +18,10 @@ export function promptFilesModule(files: Record<string, string>): string {
 }
 
 export async function build(): Promise<void> {
-  // prompts/_proofread/ reaches the Worker as a JSON import of src/proofread/typos.ts; no second copy here.
-  const files = Object.fromEntries(Object.entries(readPromptFiles()).filter(([path]) => !path.startsWith('_proofread/')));
+  // prompts/_proofread/ reaches the Worker as a JSON import of src/proofread/typos.ts, and earlier versions' wording
+  // as one of src/import/frames.ts (nothing drafts from it); no second copy here.
+  const importedAsJson = (path: string) => path.startsWith('_proofread/') || path === '_phrases/earlier-versions.json';
+  const files = Object.fromEntries(Object.entries(readPromptFiles()).filter(([path]) => !importedAsJson(path)));
   const text = promptFilesModule(files);
   // Unchanged output is not rewritten: wrangler dev watches src/ and would rebuild in a loop.
   if (existsSync(GENERATED_PROMPT_FILES) && readFileSync(GENERATED_PROMPT_FILES, 'utf8') === text) return;

@@ -21,6 +21,7 @@ import { importFileCommand } from './import/import-command.js';
 import { proofreadFileCommand } from './proofread/proofread-command.js';
 import { ConsolidationInputError, consolidateFiles } from './consolidate/consolidate-files.js';
 import { renderDocx } from './render/docx.js';
+import { statedDerived } from './domain/figure-guard.js';
 
 /** A problem with what the user gave: printed as lines, exit 2. */
 class UsageError extends Error {
@@ -150,7 +151,7 @@ function render(result: Awaited<ReturnType<typeof composeDraft>>, format: (typeo
 
 /** The draft in the chosen format: text, or the bytes of a Word file. */
 async function renderFile(result: Awaited<ReturnType<typeof composeDraft>>, format: (typeof FORMATS)[number]): Promise<string | Uint8Array> {
-  return format === 'docx' ? renderDocx(result.markdown, { marks: result.figures.inventedAt }) : render(result, format);
+  return format === 'docx' ? renderDocx(result.markdown, { marks: result.figures.inventedAt, computed: statedDerived(result.figures) }) : render(result, format);
 }
 
 /** Warnings go to stderr so stdout stays the draft alone. */

@@ -77,6 +77,9 @@ async function main() {
 main().catch((error) => {
   if (error instanceof ConfigError || error instanceof DataFileError || error?.name === 'ReportTypeError') {
     console.error(error.message);
+  } else if (error?.code === 'ENOSPC' || error?.code === 'EDQUOT') {
+    // Even the lock file (a few bytes) could not be written: say what to do, not the system's English.
+    console.error(`启动失败：数据文件所在的磁盘已满（${error.path ?? '数据目录'}），请腾出空间后再启动（数据不会丢失）`);
   } else {
     console.error(`启动失败：${error?.message ?? error}`);
   }

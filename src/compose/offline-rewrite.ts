@@ -35,7 +35,11 @@ export function rewriteOffline(instruction: string, text: string, item: OutlineI
     const absent = facts0.filter((f) => !current.includes(escapeMarkdownText(f)) && !current.includes(f));
     if (absent.length) return `${current}\n\n此外，${enumerate(absent, type.tense, 'inline')}`;
     const section = item.sectionIndex !== undefined ? facts.sections[item.sectionIndex] : undefined;
-    const lead = item.source === 'sections' && section ? new PhrasePicker().lead(section, type) : '';
+    // A lead is restored only where there is none (更简洁 took it): the text opens with the facts themselves. The
+    // composer's own lead may differ from a fresh picker's (it avoids repeating leads across parts), so "not this
+    // lead" is no sign of a missing one.
+    const opensWithFacts = /^(?:一是|1[.．、]|（1）)/.test(current) || facts0.some((f) => current.startsWith(f) || current.startsWith(escapeMarkdownText(f)));
+    const lead = opensWithFacts && item.source === 'sections' && section ? new PhrasePicker().lead(section, type) : '';
     if (lead && !current.startsWith(lead)) return `${lead}${current}`;
     return null;
   }

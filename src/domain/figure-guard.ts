@@ -111,6 +111,11 @@ export function guardFigures(facts: FactSheet, markdown: string): { figures: Fig
   return { figures, warnings };
 }
 
+/** The computed figures a draft states (accepted, and right by their arithmetic), each with how it was computed. */
+export function statedDerived(figures: { derived?: DerivedReport[] }): Array<{ value: string; formula: string }> {
+  return (figures.derived ?? []).filter((d) => d.accepted && d.ok).map((d) => ({ value: d.value, formula: d.formula }));
+}
+
 /** The places to mark in a draft: the report's own, or (for a report stored before places were kept) found again. */
 export function markedSpans(figures: { invented: string[]; inventedAt?: FigureSpan[] }, markdown: string): FigureSpan[] {
   return figures.inventedAt ?? spansOfFigures(markdown, figures.invented);

@@ -1,7 +1,7 @@
 /** Drafts: POST /api/drafts (JSON or SSE), GET/PUT /api/drafts/:id, GET /api/drafts/:id/export. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { unknownReportType } from '../contract/messages.js';
-import { markedSpans } from '../domain/figure-guard.js';
+import { markedSpans, statedDerived } from '../domain/figure-guard.js';
 import { createDraft, draftAndStore, loadDraft, saveEdit, viewOf } from '../services/drafts.js';
 import { renderHtml } from '../render/html.js';
 import { renderText } from '../render/text.js';
@@ -138,7 +138,7 @@ export function draftRoutes() {
       return c.body(page, 200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Disposition': disposition('html'), 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'" });
     }
     if (format === 'docx') {
-      const bytes = await renderDocx(view.markdown, { marks: markedSpans(view.figures, view.markdown) });
+      const bytes = await renderDocx(view.markdown, { marks: markedSpans(view.figures, view.markdown), computed: statedDerived(view.figures) });
       return c.body(bytes, 200, { 'Content-Type': DOCX_MEDIA_TYPE, 'Content-Disposition': disposition('docx') });
     }
     throw new ApiError(400, 'unsupported_format', `暂不支持导出为 ${format} 格式`);

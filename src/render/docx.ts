@@ -8,6 +8,7 @@ import {
   Document,
   DocumentGridType,
   Footer,
+  FootnoteReferenceRun,
   LineRuleType,
   Packer,
   PageNumber,
@@ -34,6 +35,17 @@ export interface DocxOptions {
   marks?: readonly FigureSpan[];
   /** Figures not found in the facts (`invented`), for a report without places: each whole occurrence is highlighted. */
   unverified?: readonly string[];
+  /** Figures the draft states as computed (accepted sums of a consolidation): each gets a footnote saying how. */
+  computed?: ReadonlyArray<{ value: string; formula: string }>;
+}
+
+/**
+ * What the runs mark: the highlight pattern (placeholders, unverified figures, computed figures), and for each
+ * computed figure its footnote's id, referred to at its first occurrence only.
+ */
+interface Marking {
+  pattern: RegExp;
+  footnotes: Map<string, { id: number; referenced: boolean }>;
 }
 
 /** A piece of inline text, or a hard line break. */
@@ -166,8 +178,8 @@ function coalesce(segments: Segment[]): Segment[] {
   return out;
 }
 
-/** Text runs in a role's font, highlighted where the pattern matches. */
-function runs(segments: Segment[], font: string, pattern: RegExp): ParagraphChild[] {
+/** Text runs in a role's font, highlighted where the marking's pattern matches. */
+function runs(segments: Segment[], font: string, marking: Marking): ParagraphChild[] {
   const out: ParagraphChild[] = [];
   const push = (text: string, bold: boolean | undefined, highlight?: string) => {
     if (text) out.push(new TextRun({ text, font: fontsOf(font), ...(bold ? { bold: true } : {}), ...(highlight ? { highlight: highlight as 'yellow' } : {}) }));
@@ -179,11 +191,19 @@ function runs(segments: Segment[], font: string, pattern: RegExp): ParagraphChil
     }
     const text = segment.text.replace(XML_INVALID, '');
     let at = 0;
-    for (const match of text.matchAll(pattern)) {
+    for (const match of text.matchAll(marking.pattern)) {
       push(withoutMarks(text.slice(at, match.index)), segment.bold);
+      at = match.index + match[0].length;
+      const note = marking.footnotes.get(match[0]);
+      if (note) {
+        // A computed figure: plain text, and at its first occurrence a footnote saying how it was computed.
+        push(match[0], segment.bold);
+        if (!note.referenced) out.push(new FootnoteReferenceRun(note.id));
+        note.referenced = true;
+        continue;
+      }
       const placeholder = match[0].startsWith('【');
       push(placeholder ? withoutMarks(match[0]) : match[0].slice(1, -1), segment.bold, placeholder ? HIGHLIGHT.placeholder : HIGHLIGHT.unverified);
-      at = match.index + match[0].length;
     }
     push(withoutMarks(text.slice(at)), segment.bold);
   }
@@ -224,7 +244,7 @@ export function arabicDate(date: string): string {
  * two characters, the date below it starting two characters further right; when the date is the longer, the date
  * keeps its two-character right space and the unit moves left.
  */
-function signature(org: string, date: string, pattern: RegExp): Paragraph[] {
+function signature(org: string, date: string, marking: Marking): Paragraph[] {
   const orgWidth = cells(withoutMarks(org));
   const dateWidth = cells(withoutMarks(date));
   const dateRight = Math.max(2, orgWidth - dateWidth);
@@ -236,7 +256,7 @@ function signature(org: string, date: string, pattern: RegExp): Paragraph[] {
       keepNext: text === org,
       alignment: AlignmentType.RIGHT,
       indent: { firstLine: 0, firstLineChars: 0, right: Math.round(right * CHAR_WIDTH) },
-      children: runs([{ text }], FONT.body, pattern),
+      children: runs([{ text }], FONT.body, marking),
     });
   return [new Paragraph({ style: STYLE.body, keepNext: true, children: [] }), line(org, orgRight), line(date, dateRight)];
 }
@@ -244,7 +264,7 @@ function signature(org: string, date: string, pattern: RegExp): Paragraph[] {
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 
 /** A GFM table as a Word table the width of the text area, columns sized by their longest cell. */
-function table(token: Tokens.Table, pattern: RegExp): Table {
+function table(token: Tokens.Table, marking: Marking): Table {
   const all = [token.header, ...token.rows];
   const weights = token.header.map((_, col) => Math.min(24, Math.max(4, ...all.map((row) => cells(row[col]?.text ?? '')))));
   const total = weights.reduce((a, b) => a + b, 0);
@@ -255,7 +275,8 @@ function table(token: Tokens.Table, pattern: RegExp): Table {
   const row = (cellsOfRow: Tokens.TableCell[], head: boolean) =>
     new TableRow({
       tableHeader: head,
-      cantSplit: true,
+      // No cantSplit: LibreOffice (7.4) drops the body rows of a table that starts near a page's end when they may not
+      // split (only the header row was drawn, the schedule lost). A row split over a page break loses nothing.
       children: widths.map(
         (width, col) =>
           new TableCell({
@@ -266,7 +287,7 @@ function table(token: Tokens.Table, pattern: RegExp): Table {
               new Paragraph({
                 style: head ? STYLE.tableHead : STYLE.table,
                 ...(head ? {} : { alignment: align(col) }),
-                children: runs(inlineSegments(cellsOfRow[col]?.tokens), head ? FONT.heading1 : FONT.body, pattern),
+                children: runs(inlineSegments(cellsOfRow[col]?.tokens), head ? FONT.heading1 : FONT.body, marking),
               }),
             ],
           }),
@@ -284,25 +305,25 @@ function table(token: Tokens.Table, pattern: RegExp): Table {
 /** A text or paragraph block's inline content. */
 const textSegments = (token: Tokens.Text | Tokens.Paragraph): Segment[] => (token.tokens ? inlineSegments(token.tokens) : [{ text: token.text }]);
 
-function bodyParagraph(segments: Segment[], pattern: RegExp): Paragraph {
-  return new Paragraph({ style: STYLE.body, children: runs(segments, FONT.body, pattern) });
+function bodyParagraph(segments: Segment[], marking: Marking): Paragraph {
+  return new Paragraph({ style: STYLE.body, children: runs(segments, FONT.body, marking) });
 }
 
 /** Block tokens → Word paragraphs and tables. `1.` and `（1）` items stay paragraphs in 仿宋 with their numbers as text. */
-function blocks(token: Token, pattern: RegExp): Array<Paragraph | Table> {
+function blocks(token: Token, marking: Marking): Array<Paragraph | Table> {
   switch (token.type) {
     case 'heading': {
       const heading = token as Tokens.Heading;
       const segments = inlineSegments(heading.tokens);
-      if (heading.depth === 1) return [new Paragraph({ style: STYLE.title, children: runs(segments, FONT.title, pattern) })];
-      if (heading.depth === 2) return [new Paragraph({ style: STYLE.heading1, children: runs(segments, FONT.heading1, pattern) })];
-      if (heading.depth === 3) return [new Paragraph({ style: STYLE.heading2, children: runs(segments, FONT.heading2, pattern) })];
-      return [bodyParagraph(segments, pattern)];
+      if (heading.depth === 1) return [new Paragraph({ style: STYLE.title, children: runs(segments, FONT.title, marking) })];
+      if (heading.depth === 2) return [new Paragraph({ style: STYLE.heading1, children: runs(segments, FONT.heading1, marking) })];
+      if (heading.depth === 3) return [new Paragraph({ style: STYLE.heading2, children: runs(segments, FONT.heading2, marking) })];
+      return [bodyParagraph(segments, marking)];
     }
     case 'paragraph':
-      return [bodyParagraph(inlineSegments((token as Tokens.Paragraph).tokens), pattern)];
+      return [bodyParagraph(inlineSegments((token as Tokens.Paragraph).tokens), marking)];
     case 'text':
-      return [bodyParagraph(textSegments(token as Tokens.Text), pattern)];
+      return [bodyParagraph(textSegments(token as Tokens.Text), marking)];
     case 'list': {
       const list = token as Tokens.List;
       const start = typeof list.start === 'number' ? list.start : 1;
@@ -310,20 +331,20 @@ function blocks(token: Token, pattern: RegExp): Array<Paragraph | Table> {
         const number = list.ordered ? `${start + i}. ` : '';
         let numbered = false;
         return item.tokens.flatMap((t) => {
-          if (numbered || (t.type !== 'text' && t.type !== 'paragraph')) return blocks(t, pattern);
+          if (numbered || (t.type !== 'text' && t.type !== 'paragraph')) return blocks(t, marking);
           numbered = true;
-          return [bodyParagraph([{ text: number }, ...textSegments(t as Tokens.Text)], pattern)];
+          return [bodyParagraph([{ text: number }, ...textSegments(t as Tokens.Text)], marking)];
         });
       });
     }
     case 'table':
-      return [table(token as Tokens.Table, pattern)];
+      return [table(token as Tokens.Table, marking)];
     case 'blockquote':
-      return (token as Tokens.Blockquote).tokens.flatMap((t) => blocks(t, pattern));
+      return (token as Tokens.Blockquote).tokens.flatMap((t) => blocks(t, marking));
     case 'code':
-      return (token as Tokens.Code).text.split('\n').map((line) => bodyParagraph([{ text: line }], pattern));
+      return (token as Tokens.Code).text.split('\n').map((line) => bodyParagraph([{ text: line }], marking));
     case 'html':
-      return [bodyParagraph([{ text: (token as Tokens.HTML).raw.trim() }], pattern)];
+      return [bodyParagraph([{ text: (token as Tokens.HTML).raw.trim() }], marking)];
     default:
       return [];
   }
@@ -351,7 +372,14 @@ const ALL_FONTS = [FONT.title, FONT.heading1, FONT.heading2, FONT.body, FONT.pag
  * @example const bytes = await renderDocx(view.markdown, { marks: view.figures.inventedAt })
  */
 export async function renderDocx(markdown: string, options: DocxOptions = {}): Promise<Uint8Array<ArrayBuffer>> {
-  const pattern = HIGHLIGHTED;
+  const computed = (options.computed ?? []).filter((c) => c.value);
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const alternatives = [...computed].sort((a, b) => b.value.length - a.value.length).map((c) => escape(c.value));
+  const marking: Marking = {
+    // A computed figure is matched whole (the 295人次 inside 1295人次 is another figure), longest first.
+    pattern: computed.length ? new RegExp(`${HIGHLIGHTED.source}|(?<![\\d.,])(?:${alternatives.join('|')})`, 'g') : HIGHLIGHTED,
+    footnotes: new Map(computed.map((c, i) => [c.value, { id: i + 1, referenced: false }])),
+  };
   const marks = options.marks ?? spansOfFigures(markdown, options.unverified ?? []);
   const tokens = new Lexer({ gfm: true }).lex(withMarks(markdown, marks)).filter((t) => t.type !== 'space');
   const last = tokens.at(-1);
@@ -360,7 +388,7 @@ export async function renderDocx(markdown: string, options: DocxOptions = {}): P
     const signatureLines = lines(inlineSegments((last as Tokens.Paragraph).tokens));
     if (signatureLines.length === 2 && signatureLines.every(Boolean)) {
       tokens.pop();
-      closing = signature(signatureLines[0], arabicDate(signatureLines[1]), pattern);
+      closing = signature(signatureLines[0], arabicDate(signatureLines[1]), marking);
     }
   }
   const title = tokens.find((t): t is Tokens.Heading => t.type === 'heading' && t.depth === 1);
@@ -369,6 +397,9 @@ export async function renderDocx(markdown: string, options: DocxOptions = {}): P
     title: title ? withoutMarks(lines(inlineSegments(title.tokens)).join('')) : '',
     styles,
     evenAndOddHeaderAndFooters: true,
+    footnotes: Object.fromEntries(
+      computed.map((c, i) => [i + 1, { children: [new Paragraph({ children: [new TextRun({ text: `计算得出：${c.formula.replace(XML_INVALID, '')}`, font: fontsOf(FONT.body) })] })] }]),
+    ),
     sections: [
       {
         properties: {
@@ -382,7 +413,7 @@ export async function renderDocx(markdown: string, options: DocxOptions = {}): P
           grid: { linePitch: LINE_PITCH },
         },
         footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') },
-        children: [...tokens.flatMap((t) => blocks(t, pattern)), ...closing],
+        children: [...tokens.flatMap((t) => blocks(t, marking)), ...closing],
       },
     ],
   });

@@ -78,7 +78,9 @@ describe('Word export in LibreOffice', () => {
       // pdftotext spaces CJK apart; compare with all whitespace removed.
       const text = execFileSync(tool('pdftotext'), [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
       expect(text, file.name).toContain(file.title.replace(/\s+/g, ''));
-      for (const figure of file.figures) expect(text, `${file.name}: ${figure}`).toContain(figure.replace(/\s+/g, ''));
+      // A figure may run over a page break, where pdftotext puts the page number (—1—) in between.
+      const flowing = text.replace(/—\d+—/g, '');
+      for (const figure of file.figures) expect(flowing, `${file.name}: ${figure}`).toContain(figure.replace(/\s+/g, ''));
       for (let page = 1; page <= pages; page++) expect(text, `${file.name}: page ${page}`).toContain(`—${page}—`);
       // No punctuation lost at a line's end (LibreOffice hangs a comma past the margin and leaves it off the page
       // unless w:overflowPunct is written).
