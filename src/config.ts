@@ -65,8 +65,8 @@ export const configSchema = z.object({
   PUBLIC_ORIGIN: optionalText.pipe(z.url({ error: 'PUBLIC_ORIGIN 应为完整的网址，例如 https://gongwen.example.edu.cn' }).optional()),
   /** Node behind a reverse proxy: the header it sets to the client's address (e.g. X-Real-IP); unset: the socket's address. */
   CLIENT_IP_HEADER: optionalText,
-  /** Workers: `0` drops the one log line per request (the tests' default); errors are logged all the same. */
-  LOG_REQUESTS: flag('LOG_REQUESTS'),
+  /** Workers: `0` drops the one log line per request (the tests' default); errors are logged all the same. Any other value: on. */
+  LOG_REQUESTS: optionalText.transform((v) => v !== '0'),
 });
 
 export type Config = z.infer<typeof configSchema>;
