@@ -1,10 +1,8 @@
 /** DELETE /api/sessions/:id: the user removes their session and every draft made from it, at once and for good. */
 import { createRoute } from '@hono/zod-openapi';
-import { ID_PATTERN } from '../domain/ids.js';
-import { ApiError } from './errors.js';
 import { errorResponses, idParam } from './openapi-parts.js';
 import { createRouter } from './router.js';
-import { serial } from '../services/sessions.js';
+import { deleteSession } from '../services/sessions.js';
 
 const deleteRoute = createRoute({
   method: 'delete',
@@ -24,11 +22,7 @@ const deleteRoute = createRoute({
 export function sessionDeleteRoutes() {
   const router = createRouter();
   router.openapi(deleteRoute, async (c) => {
-    const deps = c.get('deps');
-    const { id } = c.req.valid('param');
-    // In the session's queue: an answer being saved cannot bring the session back after it is deleted.
-    const deleted = ID_PATTERN.test(id) && (await serial(deps, id, () => deps.store.deleteSession(id)));
-    if (!deleted) throw new ApiError(404, 'not_found', '会话不存在或已删除');
+    await deleteSession(c.get('deps'), c.req.valid('param').id);
     return c.body(null, 204);
   });
   return router;

@@ -1,13 +1,8 @@
 /** PUT /api/sessions/:id/derived: which of the sums a consolidation offered are accepted, before drafting; answers each sum checked, with how it was computed. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { checkDerivedList } from '../domain/derived-figures.js';
-import { factStrings, type FactSheet } from '../domain/fact-sheet.js';
-import { findFigures } from '../domain/figures.js';
-import { toFactSheet } from '../dialogue/collected-facts.js';
-import { ApiError, validationError } from './errors.js';
 import { BODY_ERRORS, STORAGE_ERRORS, errorResponses, idParam, securityOf } from './openapi-parts.js';
 import { createRouter } from './router.js';
-import { changeSession, save } from '../services/sessions.js';
+import { chooseDerived } from '../services/sessions.js';
 
 
 export const derivedReportSchema = z
@@ -61,17 +56,7 @@ export function sessionDerivedRoutes() {
     const deps = c.get('deps');
     const { id } = c.req.valid('param');
     const { accepted } = c.req.valid('json');
-    const body = await changeSession(deps, id, async (session) => {
-      const derived = session.facts.derived ?? [];
-      if (!derived.length) throw new ApiError(409, 'no_derived', '这个会话中没有可采用的合计（从汇总结果开始的会话才有）');
-      const beyond = accepted.filter((n) => n > derived.length);
-      if (beyond.length) throw validationError([{ path: 'accepted', message: `没有第 ${beyond.join('、')} 项合计（共 ${derived.length} 项）` }]);
-      const chosen = new Set(accepted);
-      const facts = { ...session.facts, derived: derived.map((d, i) => ({ ...d, accepted: chosen.has(i + 1) })) };
-      const saved = await save(deps, session, { ...session, facts });
-      const given = [...new Set(factStrings(toFactSheet(saved.facts) as FactSheet).flatMap(findFigures))];
-      return { derived: checkDerivedList(saved.facts.derived, given), facts: saved.facts };
-    });
+    const body = await chooseDerived(deps, id, accepted);
     return c.json(body, 200);
   });
   return router;

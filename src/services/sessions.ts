@@ -3,6 +3,10 @@
  * change to the same session in between, and draft from it, linking the draft back.
  */
 import type { AnswerInput, ParsedAnswer } from '../dialogue/answer-parser.js';
+import { toFactSheet } from '../dialogue/collected-facts.js';
+import { checkDerivedList } from '../domain/derived-figures.js';
+import { factStrings, type FactSheet } from '../domain/fact-sheet.js';
+import { findFigures } from '../domain/figures.js';
 import { beginTurn, finishTurn, recordDraft, startInterview, type InterviewState, type Reply } from '../dialogue/interview.js';
 import { offlineParser } from '../dialogue/offline-parser.js';
 import { ID_PATTERN } from '../domain/ids.js';
@@ -129,4 +133,28 @@ export async function* linkDraft<E extends { type: string }>(deps: Deps, session
     }
     yield event;
   }
+}
+
+/**
+ * Chooses which of a consolidation's sums are accepted (numbered from 1); answers each checked again and the facts.
+ * @example await chooseDerived(deps, id, [1, 3])
+ */
+export function chooseDerived(deps: Deps, id: string, accepted: number[]) {
+  return changeSession(deps, id, async (session) => {
+    const derived = session.facts.derived ?? [];
+    if (!derived.length) throw new AppError(409, 'no_derived', '这个会话中没有可采用的合计（从汇总结果开始的会话才有）');
+    const beyond = accepted.filter((n) => n > derived.length);
+    if (beyond.length) throw validationError([{ path: 'accepted', message: `没有第 ${beyond.join('、')} 项合计（共 ${derived.length} 项）` }]);
+    const chosen = new Set(accepted);
+    const facts = { ...session.facts, derived: derived.map((d, i) => ({ ...d, accepted: chosen.has(i + 1) })) };
+    const saved = await save(deps, session, { ...session, facts });
+    const given = [...new Set(factStrings(toFactSheet(saved.facts) as FactSheet).flatMap(findFigures))];
+    return { derived: checkDerivedList(saved.facts.derived, given), facts: saved.facts };
+  });
+}
+
+/** Deletes a session and its drafts, in the session's queue: an answer being saved cannot bring it back. 404 if none. */
+export async function deleteSession(deps: Deps, id: string): Promise<void> {
+  const deleted = ID_PATTERN.test(id) && (await serial(deps, id, () => deps.store.deleteSession(id)));
+  if (!deleted) throw new AppError(404, 'not_found', '会话不存在或已删除');
 }
