@@ -1,18 +1,19 @@
 /**
- * The parts every runtime builds the same way from the configuration: the composer and the dialogue's answer
- * parser, the part rewriter and the proofreading's wording pass. src/node.ts, src/worker.ts, src/cli.ts and the test helpers all call buildParts, so they cannot drift.
+ * The parts every runtime builds the same way from the configuration: the composer, the dialogue's answer parser,
+ * the part rewriter and the proofreading's wording pass. src/node.ts, src/worker.ts, src/cli.ts and the test
+ * helpers all call buildParts, so they cannot drift.
  */
 import type { Composer } from './compose/draft-events.js';
-import { createModelAnswerParser } from './dialogue/llm-answer-parser.js';
+import { createModelClient } from './compose/llm-calls.js';
 import { createLlmComposer, modelSettingsFrom } from './compose/llm-composer.js';
 import { offlineComposer } from './compose/offline-composer.js';
 import type { Config } from './config.js';
 import type { AnswerParser } from './dialogue/answer-parser.js';
+import { createModelAnswerParser } from './dialogue/llm-answer-parser.js';
 import { offlineParser } from './dialogue/offline-parser.js';
 import type { ReportType } from './domain/report-types.js';
-import type { PieceRewriter, WordingChecker } from './services/deps.js';
-import { createModelClient } from './compose/llm-calls.js';
 import { modelWordingPass } from './proofread/model-pass.js';
+import type { PieceRewriter, WordingChecker } from './services/deps.js';
 
 export interface Parts {
   config: Config;
@@ -45,6 +46,7 @@ export function buildParts(config: Config, reportTypes: Map<string, ReportType>,
   };
 }
 
+/** One client for every proofreading request, as the composer and the parser each keep theirs. */
 function wordingCheckerFor(settings: ReturnType<typeof modelSettingsFrom>): WordingChecker {
   const client = createModelClient(settings);
   return (text, signal) => modelWordingPass(client, settings.model, text, signal);

@@ -8,9 +8,8 @@ import { promptFiles } from './generated/prompt-files.js';
 import { createApp, type App } from './http/app.js';
 import { buildParts } from './parts.js';
 import { durableObjectRateLimiters, type BucketNamespace } from './workers/rate-limit-object.js';
-import { createDurableObjectStore, type ShardNamespace } from './workers/durable-object-store.js';
-
 import { StoreShardBase } from './workers/durable-object-shard.js';
+import { createDurableObjectStore, type ShardNamespace } from './workers/durable-object-store.js';
 
 /** The shard Workers instantiates (wrangler.toml), with its retention read from the configuration here. */
 export class StoreShard extends StoreShardBase {

@@ -1,7 +1,8 @@
 /**
  * A token bucket per key (an API key, a client address): `limit` requests per minute with bursts up to `limit`.
  * In memory: one per Node process. On Workers every bucket lives in a Durable Object of its own
- * (src/workers/rate-limit-object.ts), so all isolates count together.
+ * (src/workers/rate-limit-object.ts), so all isolates count together. Beside the services so that both the http
+ * gate (src/http/middleware/access.ts) and the Workers buckets use it without importing each other.
  */
 export interface RateDecision {
   ok: boolean;
