@@ -130,7 +130,10 @@ function guessOrg(outline: RecoveredOutline, title: string, warnings: ImportWarn
   const opening = outline.opening.slice(0, 2).join('');
   // An org found inside a sentence may carry the words before it (完善我区教体系统): keep what follows the last particle.
   const fromOpening = ORG.exec(opening.replace(/在[^，,。]{2,30}?领导下/, ''))?.[0]?.replace(/^.*[我全各本的在为和对以于是了将把及与]/, '');
-  const org = fromOpening ?? fromTitle;
+  // A title shaped "<单位><时间段>工作总结" names its unit before the period even when the name has no usual ending
+  // (城关一小2026年上半年工作总结).
+  const beforePeriod = fromOpening || fromTitle ? undefined : /^([\u4e00-\u9fa5]{2,20}?)(?=\d{4}\s*(?:年|[—–\-~～至]))/.exec(title)?.[1];
+  const org = fromOpening ?? fromTitle ?? beforePeriod;
   if (org) {
     warnings.push({ code: 'guessed', field: 'org', message: `单位名称取自${fromOpening ? '开头段' : '标题'}，推断为“${org}”，请核对` });
     return org;

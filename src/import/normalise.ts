@@ -81,13 +81,22 @@ const BOILERPLATE: RegExp[] = [
 /** A navigation bar by shape: four or more short words side by side, no punctuation (返回首页 关于我们 范文动态 …). */
 const NAV_BAR = /^(?:[\u4e00-\u9fff]{2,6}\s+){3,}[\u4e00-\u9fff]{2,6}$/;
 
+/**
+ * A menu of links between bars, spaces around them or not (首页 | 范文大全 | 工作总结 | 演讲稿): three or more short
+ * entries with no figure and no sentence punctuation — a table row written without outer bars has a figure or a 。.
+ */
+function isPipedMenu(text: string): boolean {
+  const entries = text.split(/\s*[|｜]\s*/);
+  return entries.length >= 3 && entries.every((e) => e.length >= 1 && e.length <= 20 && !/[\d０-９，。；：,;]/.test(e));
+}
+
 /** A line that is site chrome rather than report text. */
 export function isBoilerplate(line: string): boolean {
   const text = line.trim();
   if (!text) return false;
   if (text.length > 160) return false; // a real paragraph, even if it mentions 来源
   if (/^\|.*\|$/.test(text)) return false; // a table row, not a navigation bar
-  return NAV_BAR.test(text) || BOILERPLATE.some((re) => re.test(text)) || (SITE_ADDRESS.test(text) && !LOOKS_NUMBERED.test(text) && !/\.(?:gov|edu)\.cn/i.test(text));
+  return NAV_BAR.test(text) || isPipedMenu(text) || BOILERPLATE.some((re) => re.test(text)) || (SITE_ADDRESS.test(text) && !LOOKS_NUMBERED.test(text) && !/\.(?:gov|edu)\.cn/i.test(text));
 }
 
 /** A site's name with its address on a line of its own: "范文吧 www.fanwenba8.com" (a heading with a domain glued on is cut instead). */

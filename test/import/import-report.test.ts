@@ -23,6 +23,14 @@ describe('importReport on a noisy annual summary', () => {
   const raw = fixture('annual-noisy.txt');
   const result = importReport(raw);
 
+  it('takes the unit from a title shaped <单位><时间段>工作总结 even without a usual ending, and says it guessed', () => {
+    const result = importReport('城关一小2026年上半年工作总结\n一、教师队伍建设\n组织教师培训120人次。');
+    expect(result.facts.org).toBe('城关一小');
+    expect(result.facts.period).toBe('2026年上半年');
+    expect(result.warnings.some((w) => w.field === 'org' && w.code === 'guessed')).toBe(true);
+    expect(importReport('2025年工作总结\n一、党建\n开展活动3次。').facts.org).toBeUndefined();
+  });
+
   it('gives a schema-valid fact sheet with type, org, period, title and signature from the text', () => {
     expect(result.valid).toBe(true);
     expect(parseFactSheet(result.facts).ok).toBe(true);

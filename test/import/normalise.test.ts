@@ -45,6 +45,11 @@ describe('normaliseText', () => {
     expect(text.split('\n')).toEqual(kept);
   });
 
+  it('drops a menu of links between bars, with or without spaces, but not a row with figures', () => {
+    for (const line of ['首页 | 范文大全 | 工作总结 | 工作计划 | 演讲稿', '首页｜学校概况｜新闻动态｜通知公告']) expect(isBoilerplate(line), line).toBe(true);
+    for (const line of ['9月 | 开学检查 | 基教科', '| 第1周 | 开学工作检查 | 基教科牵头 |', '教师培训 | 210人次 | 已完成']) expect(isBoilerplate(line), line).toBe(false);
+  });
+
   it('rejoins a paragraph broken after a comma and drops a title repeated at once', () => {
     const { text } = normaliseText('某区教育局工作总结\n某区教育局工作总结\n中小学生体质健康测试优良率达到56.3%，比上年提高2.4个百分点，\n全区新建标准化足球场3块。\n1、下一项');
     expect(text.split('\n')).toEqual(['某区教育局工作总结', '中小学生体质健康测试优良率达到56.3%，比上年提高2.4个百分点，全区新建标准化足球场3块。', '1、下一项']);
