@@ -6,6 +6,7 @@ import { phrasesOf } from '../domain/report-types.js';
 import { unknownReportType } from '../contract/messages.js';
 import { ApiError, validationError } from './errors.js';
 import { errorResponses, securityOf } from './openapi-parts.js';
+import { jsonOrUpload } from './middleware/json-or-upload.js';
 import { createRouter } from './router.js';
 
 const MiB = (n: number) => `${n / 1024 / 1024} MiB`;
@@ -65,14 +66,8 @@ export const consolidationResultSchema = z
   .openapi('ConsolidationResult');
 
 
-/** Answers 415 in our shape before the body is read, for anything but JSON or a multipart upload. */
-const mediaTypeCheck = async (c: { req: { header: (name: string) => string | undefined } }, next: () => Promise<void>) => {
-  const type = c.req.header('content-type') ?? '';
-  if (!/^application\/json\b/i.test(type) && !/^multipart\/form-data\b/i.test(type)) {
-    throw new ApiError(415, 'unsupported_media_type', '请以 JSON（{ "reports": [{ "name", "text" }] }）提交，或用 multipart/form-data 上传各单位的 .docx、.txt、.md 文件（字段名 files）');
-  }
-  await next();
-};
+/** Anything but JSON or a multipart upload: 415, before the body is read. */
+const mediaTypeCheck = jsonOrUpload('请以 JSON（{ "reports": [{ "name", "text" }] }）提交，或用 multipart/form-data 上传各单位的 .docx、.txt、.md 文件（字段名 files）');
 
 const consolidationRoute = createRoute({
   method: 'post',

@@ -4,6 +4,7 @@ import { importFile, importText } from '../services/imports.js';
 import { ApiError, validationError } from './errors.js';
 import { errorResponses, factSheetDocSchema, securityOf } from './openapi-parts.js';
 import { reportChoiceSchema, reportTypeGuessSchema } from './session-import.js';
+import { jsonOrUpload } from './middleware/json-or-upload.js';
 import { createRouter } from './router.js';
 
 /** Uploads may be this large (a .docx with images); JSON bodies keep the app-wide 256 KiB limit. */
@@ -43,14 +44,8 @@ export const importResultSchema = z
   })
   .openapi('ImportResult');
 
-/** Answers 415 in our shape before the body is read, for anything but JSON or a multipart upload. */
-const mediaTypeCheck = async (c: { req: { header: (name: string) => string | undefined } }, next: () => Promise<void>) => {
-  const type = c.req.header('content-type') ?? '';
-  if (!/^application\/json\b/i.test(type) && !/^multipart\/form-data\b/i.test(type)) {
-    throw new ApiError(415, 'unsupported_media_type', '请以 JSON（{ "text": "报告全文" }）提交，或用 multipart/form-data 上传 .docx、.txt、.md 文件');
-  }
-  await next();
-};
+/** Anything but JSON or a multipart upload: 415, before the body is read. */
+const mediaTypeCheck = jsonOrUpload('请以 JSON（{ "text": "报告全文" }）提交，或用 multipart/form-data 上传 .docx、.txt、.md 文件');
 
 const importRoute = createRoute({
   method: 'post',
