@@ -3,10 +3,10 @@
  * (src/import), its areas matched by meaning and merged, each school's facts kept under the merged area with the
  * school named, problems and next steps said once with their sources, and sums across schools offered. Pure.
  */
-import { LIMITS, REPORT_TYPE_IDS, parseFactSheet, type FactSheet, type Section } from '../domain/fact-sheet.js';
+import { LIMITS, REPORT_TYPE_IDS, type FactSheet, type Section } from '../domain/fact-sheet.js';
 import type { DerivedFigure } from '../domain/derived-figures.js';
 import { findFigures } from '../domain/figures.js';
-import { importReport, type ImportResult } from '../import/import-report.js';
+import { checkedFacts, importReport, type ImportResult } from '../import/import-report.js';
 import { areaOf } from './area-match.js';
 import type { PhraseBank } from '../domain/phrase-bank.js';
 import { withTablesAsFacts } from './table-rows.js';
@@ -217,15 +217,8 @@ export function consolidateReports(reports: readonly SchoolReport[], options: Co
     ...(org ? { signature: { org } } : {}),
     ...(derived.length ? { derived } : {}),
   };
-  const parsed = parseFactSheet(facts, options.type ? undefined : REPORT_TYPE_IDS);
-  if (!parsed.ok) {
-    for (const issue of parsed.issues) {
-      if (!warnings.some((w) => w.code === 'missing' && w.field === issue.path)) warnings.push({ code: 'invalid', field: issue.path, message: issue.message });
-    }
-  }
   return {
-    facts: parsed.ok ? parsed.value : facts,
-    valid: parsed.ok,
+    ...checkedFacts(facts, options.type ? undefined : REPORT_TYPE_IDS, warnings),
     warnings,
     consolidation: { schools, areas: merged, problems, nextSteps, goals },
   };

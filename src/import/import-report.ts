@@ -83,15 +83,9 @@ export function importReport(raw: string, options: ImportOptions = {}): ImportRe
   if (frames.length) {
     warnings.push({ code: 'frame', message: `已把 ${frames.length} 句套话（如“${clip(frames[0])}”）当作衔接语，没有作为事实导入` });
   }
-  const parsed = parseFactSheet(facts, REPORT_TYPE_IDS);
-  if (!parsed.ok) {
-    for (const issue of parsed.issues) {
-      if (!warnings.some((w) => w.code === 'missing' && w.field === issue.path)) warnings.push({ code: 'invalid', field: issue.path, message: issue.message });
-    }
-  }
+  const checked = checkedFacts(facts, REPORT_TYPE_IDS, warnings);
   return {
-    facts: parsed.ok ? parsed.value : facts,
-    valid: parsed.ok,
+    ...checked,
     warnings,
     reportType: { ...guess, unsure: guess.confidence < UNSURE },
     frames,
@@ -108,6 +102,23 @@ function stripMarkdown(text: string): string {
     .replace(/^\s{0,3}[-*+]\s+/gm, '')
     .replace(/\*\*([^*\n，,。；]{1,40}?)\*\*/g, '$1') // bold, not the ** that stands for a name left out
     .replace(/ {2}$/gm, '');
+}
+
+/**
+ * A recovered sheet checked against the schema: the sheet as parsed when valid, else as recovered, with each problem
+ * added to `warnings` as `invalid` (unless it is already said to be missing). Shared by the import and 汇总.
+ */
+export function checkedFacts<W extends { code: string; field?: string; message: string }>(
+  facts: ImportResult['facts'],
+  knownTypes: readonly string[] | undefined,
+  warnings: W[],
+): { facts: ImportResult['facts']; valid: boolean } {
+  const parsed = parseFactSheet(facts, knownTypes);
+  if (parsed.ok) return { facts: parsed.value, valid: true };
+  for (const issue of parsed.issues) {
+    if (!warnings.some((w) => w.code === 'missing' && w.field === issue.path)) warnings.push({ code: 'invalid', field: issue.path, message: issue.message } as W);
+  }
+  return { facts, valid: false };
 }
 
 const clip = (s: string, n = 24) => (s.length > n ? `${s.slice(0, n)}…` : s);
