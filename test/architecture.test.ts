@@ -2,6 +2,7 @@
  * The layout's rules (README 目录结构, ARCHITECTURE.md), checked on the source itself: every import under src/ is
  * read and resolved, so a file put in the wrong room, or an import that points up a layer, fails here.
  */
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative } from 'node:path';
@@ -100,6 +101,30 @@ describe('the layout of src/', () => {
       .filter((f) => f.name.startsWith('widget/'))
       .flatMap((f) => f.local.filter((t) => /^(dialogue|services|http|store|compose|node|workers)\//.test(t)).map((t) => `${f.name} → ${t}`));
     expect(offenders).toEqual([]);
+  });
+
+  it('keeps no copy of the contract in the widget: no shape of its own, no field label of its own', () => {
+    const widget = files.filter((f) => f.name.startsWith('widget/')).map((f) => ({ name: f.name, text: readFileSync(join(SRC, f.name), 'utf8') }));
+    const ownShapes = widget.flatMap((f) =>
+      [...f.text.matchAll(/\b(?:interface|type)\s+(Reply|Turn|SessionPhase|SessionFacts|DraftView|DraftShape|OutlineShape|OutlineOperation|PartRef)\b\s*[{=<]/g)]
+        .map((m) => `${f.name}: ${m[1]}`),
+    );
+    expect(ownShapes).toEqual([]);
+    // A field paired with a label of its own (['period', '时间']) is a copy of src/contract/field-names.ts.
+    const labelCopies = widget.flatMap((f) =>
+      [...f.text.matchAll(/\[\s*'(title|org|period|leadership|guidance|theme|sections|goals|problems|nextSteps|schedule)'\s*,\s*'[^']*[\u4e00-\u9fff][^']*'\s*\]/g)].map((m) => `${f.name}: ${m[0]}`),
+    );
+    expect(labelCopies).toEqual([]);
+  });
+
+  it("type-checks as a whole (tsc), so the contract's shapes hold on the server and in the widget alike", { timeout: 180_000 }, () => {
+    let output = '';
+    try {
+      execFileSync(join(ROOT, 'node_modules/.bin/tsc'), ['--noEmit', '-p', join(ROOT, 'tsconfig.json')], { encoding: 'utf8', stdio: 'pipe' });
+    } catch (error) {
+      output = String((error as { stdout?: string }).stdout ?? error);
+    }
+    expect(output).toBe('');
   });
 
   it('reads the configuration only where it is parsed and at the entry points (no process.env elsewhere)', () => {

@@ -4,26 +4,16 @@ import { LIMITS } from '../domain/fact-sheet.js';
 import { placeholder } from '../domain/figure-guard.js';
 import type { DerivedFigure } from '../domain/derived-figures.js';
 import { FIELD_NAMES } from '../contract/field-names.js';
+import type { SessionFacts } from '../contract/session-shapes.js';
 
-/** A fact sheet being filled: every field may still be missing; sections may still lack facts. */
-export interface CollectedFacts {
-  type: string;
-  title?: string;
-  org?: string;
-  period?: string;
-  leadership?: string;
-  guidance?: string[];
-  theme?: string;
-  sections: Array<{ topic: string; heading?: string; facts: string[] }>;
-  goals?: string[];
-  problems?: string[];
-  nextSteps?: string[];
+/**
+ * A fact sheet being filled: every field may still be missing; sections may still lack facts. Its fields are the
+ * contract's (what the widget reads); the sums of a consolidation are the server's own.
+ */
+export interface CollectedFacts extends SessionFacts {
   schedule?: ScheduleRow[];
-  signature?: { org?: string; date?: string };
   /** Sums offered by a consolidation (汇总), each accepted or not; drafted only when accepted and right. */
   derived?: DerivedFigure[];
-  /** What the person said that could not be placed: shown in the review (未归类) to place or drop, never drafted. */
-  unplaced?: string[];
 }
 
 /** What people call each field, for questions, summaries and 修改 + name (shared with the widget). */

@@ -33,16 +33,8 @@ import {
   reviewQuestion,
   type ImportOrigin,
 } from './import-review.js';
+import type { Reply, SessionPhase } from '../contract/session-shapes.js';
 import { applyOutlineEdits, parseOutlineCommand, sessionOutline, type OutlineChoices, type OutlineOperation } from './outline-edits.js';
-
-export type Phase = 'asking' | 'confirming' | 'ready';
-
-export interface Reply {
-  text: string;
-  /** The fact-sheet path the question fills (`org`, `sections[2].facts` …); null when nothing is being asked. */
-  field: string | null;
-  progress: { done: number; total: number };
-}
 
 export interface TranscriptEntry {
   role: 'user' | 'assistant';
@@ -78,7 +70,7 @@ export interface InterviewState extends Snapshot {
   /** Derived after every turn, kept for clients: the field being asked, and what is still to ask after it. */
   current: string | null;
   queue: string[];
-  state: Phase;
+  state: SessionPhase;
   history: Snapshot[];
   transcript: TranscriptEntry[];
   /** Ids of drafts written from this session, oldest first. */
@@ -144,7 +136,7 @@ function derive(state: InterviewState, type: ReportType): InterviewState {
   const pending = pendingKeys(state, type);
   const current = state.editing ?? (state.finished ? null : (pending[0] ?? null));
   const queue = state.finished ? [] : pending.filter((key) => key !== current);
-  const phase: Phase = current ? 'asking' : state.confirmed ? 'ready' : 'confirming';
+  const phase: SessionPhase = current ? 'asking' : state.confirmed ? 'ready' : 'confirming';
   return { ...state, current, queue, state: phase };
 }
 

@@ -1,5 +1,6 @@
 /** Sessions (the guided dialogue): create, answer, read, edit the outline, draft — routes and thin handlers over src/services/sessions.ts. */
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Holds, Turn } from '../contract/session-shapes.js';
 import { toFactSheet } from '../dialogue/collected-facts.js';
 import { canDraft, describeState, editOutline } from '../dialogue/interview.js';
 import { sessionOutline } from '../dialogue/outline-edits.js';
@@ -29,9 +30,15 @@ const stateSchema = z.enum(['asking', 'confirming', 'ready']).openapi({ descript
 /** The facts collected so far: a fact sheet in which anything may still be missing. */
 const collectedFactsSchema = factSheetDocSchema
   .partial()
-  .extend({ sections: z.array(z.object({ topic: z.string(), heading: z.string().optional(), facts: z.array(z.string()) })) })
+  .extend({
+    type: factSheetDocSchema.shape.type,
+    sections: z.array(z.object({ topic: z.string(), heading: z.string().optional(), facts: z.array(z.string()) })),
+    unplaced: z.array(z.string()).optional().openapi({ description: '未归类：放不进任何字段的内容，核对时归入或删除，不写进稿件' }),
+  })
   .openapi('CollectedFacts');
 const turnSchema = z.object({ reply: replySchema, state: stateSchema, facts: collectedFactsSchema }).openapi('SessionTurn');
+/** What the document promises is what the widget reads (src/contract/session-shapes.ts). */
+export type TurnDocIsTheContract = Holds<z.infer<typeof turnSchema> extends Turn ? true : false>;
 
 const createSessionRoute = createRoute({
   method: 'post',

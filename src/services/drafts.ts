@@ -9,6 +9,7 @@ import { AppError, notFound } from './errors.js';
 import { unknownReportType } from '../contract/messages.js';
 import type { DraftRecord, DraftVersion } from '../store/store.js';
 import { ID_PATTERN } from '../domain/ids.js';
+import type { DraftShape, Holds } from '../contract/session-shapes.js';
 
 /** What a client sees of a draft: the result of one version, with its place in the history. */
 export interface DraftView extends DraftResult {
@@ -20,6 +21,9 @@ export interface DraftView extends DraftResult {
   /** Only in the answer to the session's own draft request: a draft's id alone must not hand over its session. */
   sessionId?: string;
 }
+
+/** Clients read the view as the contract's DraftShape (the widget declares no copy of its own). */
+export type DraftViewIsTheContract = Holds<DraftView extends DraftShape ? true : false>;
 
 /** The view of one version; `rendered` is the result just computed for it, so it isn't rendered twice. */
 export function viewOf(record: DraftRecord, versionNumber?: number, rendered?: DraftResult): DraftView {

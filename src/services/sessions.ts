@@ -7,7 +7,8 @@ import { toFactSheet } from '../dialogue/collected-facts.js';
 import { checkDerivedList } from '../domain/derived-figures.js';
 import { factStrings, type FactSheet } from '../domain/fact-sheet.js';
 import { findFigures } from '../domain/figures.js';
-import { beginTurn, finishTurn, recordDraft, startInterview, type InterviewState, type Reply } from '../dialogue/interview.js';
+import { beginTurn, finishTurn, recordDraft, startInterview, type InterviewState } from '../dialogue/interview.js';
+import type { Reply, Turn } from '../contract/session-shapes.js';
 import { offlineParser } from '../dialogue/offline-parser.js';
 import { ID_PATTERN } from '../domain/ids.js';
 import type { SessionRecord } from '../store/store.js';
@@ -72,7 +73,7 @@ export async function save(deps: Deps, session: Session, state: InterviewState):
 }
 
 /** What a turn answers: the reply, the state and the facts so far. */
-export const turnBody = (state: InterviewState, reply: Reply) => ({ reply, state: state.state, facts: state.facts });
+export const turnBody = (state: InterviewState, reply: Reply): Turn => ({ reply, state: state.state, facts: state.facts });
 
 type Started = ReturnType<typeof startInterview> & Partial<Pick<ReturnType<typeof startFromImport>, 'reports' | 'reportType'>>;
 

@@ -1,4 +1,5 @@
 /** Talks to the server (CONTRACTS.md §3): JSON requests, the draft as server-sent events, file downloads. */
+import type { DraftShape as DraftView, Turn } from '../contract/session-shapes.js';
 import { readSse } from './sse-parse.js';
 
 /** A failed call, with a message a person can read; `offline` when the server could not be reached at all. */
@@ -8,30 +9,9 @@ export class ApiFailure extends Error {
   }
 }
 
-export interface Reply {
-  text: string;
-  field?: string | null;
-  progress?: { done: number; total: number };
-}
-
-export type SessionState = 'asking' | 'confirming' | 'ready' | string;
-
-export interface Turn {
-  reply: Reply;
-  state: SessionState;
-  facts: Record<string, any>;
-  id?: string;
-}
-
-export interface DraftView {
-  id: string;
-  version: number;
-  markdown: string;
-  html: string;
-  warnings: { code: string; message: string; figure?: string }[];
-  figures: { invented: string[]; inventedAt?: { figure: string; start: number; end: number }[]; [key: string]: unknown };
-  outline?: { title?: string };
-}
+// The shapes the server answers with, declared once for both sides (src/contract/session-shapes.ts).
+export type { DraftView };
+export type { Reply, SessionPhase, Turn } from '../contract/session-shapes.js';
 
 /** What POST /api/imports answers (the fields the widget shows). */
 export interface ImportView {

@@ -27,7 +27,7 @@ const placesOf = (view: DraftView): FigureSpan[] => view.figures?.inventedAt ?? 
 
 /** The sums a draft states (accepted and right), each with how it was computed, from figures.derived. */
 const computedOf = (view: DraftView): Array<{ value: string; formula: string }> =>
-  ((view.figures as { derived?: Array<{ value: string; formula: string; accepted: boolean; ok: boolean }> }).derived ?? []).filter((d) => d.accepted && d.ok);
+  (view.figures.derived ?? []).filter((d) => d.accepted && d.ok);
 
 /**
  * Builds the draft view.
@@ -299,7 +299,7 @@ export function draftView(api: Api, hooks: DraftHooks) {
 
   copy.addEventListener('click', async () => {
     if (!current) return;
-    const text = (current as DraftView & { text?: string }).text ?? current.markdown;
+    const text = current.text || current.markdown;
     try {
       await navigator.clipboard.writeText(text);
       say('已复制全文');

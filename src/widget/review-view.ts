@@ -2,21 +2,13 @@
  * Review before drafting: the assistant's last reply, the facts collected (未归类 items to place or drop, a fact to
  * add to any area or list) and the numbered outline; rename, reorder (↑ ↓) and drop parts, then confirm.
  */
+import { FIELD_NAMES } from '../contract/field-names.js';
+import type { OutlineOperation, PartRef } from '../contract/outline-operations.js';
+import type { OutlineShape, SessionFacts } from '../contract/session-shapes.js';
 import { h, replaceChildren } from './dom.js';
 
-export interface OutlineItemView {
-  key?: string;
-  number: string;
-  heading: string;
-  children?: OutlineItemView[];
-}
-
-export interface OutlineView {
-  title?: string;
-  items: OutlineItemView[];
-}
-
-import type { OutlineOperation, PartRef } from '../contract/outline-operations.js';
+/** The outline as the server sends it (with its title, if it has one yet). */
+export type OutlineView = Pick<OutlineShape, 'items'> & Partial<Pick<OutlineShape, 'title'>>;
 
 export interface ReviewHooks {
   /** The assistant's last reply, shown above the review (what it added, or what it did not understand). */
@@ -29,27 +21,18 @@ export interface ReviewHooks {
   confirm(): void;
 }
 
-const FACT_LABELS: [string, string][] = [
-  ['title', '标题'],
-  ['org', '单位'],
-  ['period', '时间'],
-  ['leadership', '领导机关'],
-  ['guidance', '指导精神'],
-  ['theme', '总体思路'],
-  ['goals', '工作目标'],
-  ['problems', '存在的问题'],
-  ['nextSteps', '下一步打算'],
-];
+/** The single-value and list fields shown before the work areas, named as the questions name them. */
+const SUMMARY_FIELDS = ['title', 'org', 'period', 'leadership', 'guidance', 'theme', 'goals', 'problems', 'nextSteps'] as const;
 
 const list = (items: unknown[]) => h('ul', {}, ...items.map((item) => h('li', {}, String(item))));
 
 /** The facts as a definition list; every value goes in as text. */
-function factSummary(facts: Record<string, any>): HTMLElement {
+function factSummary(facts: SessionFacts): HTMLElement {
   const dl = h('dl', { class: 'facts' });
   const row = (label: string, value: Node | string) => dl.append(h('dt', {}, label), h('dd', {}, value));
-  for (const [key, label] of FACT_LABELS) {
+  for (const key of SUMMARY_FIELDS) {
     const value = facts?.[key];
-    if (Array.isArray(value) ? value.length : value) row(label, Array.isArray(value) ? list(value) : String(value));
+    if (Array.isArray(value) ? value.length : value) row(FIELD_NAMES[key], Array.isArray(value) ? list(value) : String(value));
   }
   for (const section of facts?.sections ?? []) {
     const facts_ = Array.isArray(section?.facts) ? section.facts : [];
@@ -60,16 +43,13 @@ function factSummary(facts: Record<string, any>): HTMLElement {
 }
 
 /** Lists a fact may be added to besides the work areas, when the report already has them. */
-const LIST_TARGETS: [string, string][] = [
-  ['goals', '工作目标'],
-  ['problems', '存在的问题'],
-  ['nextSteps', '下一步打算'],
-];
+const LIST_TARGETS = ['goals', 'problems', 'nextSteps'] as const;
 
 /** Where an added fact or a 未归类 item can go: each work area, the lists the facts have, and (for adding) a new area. */
-function targets(facts: Record<string, any>, withNewArea: boolean): [string, string][] {
-  const areas = (facts?.sections ?? []).map((s: any) => String(s?.topic ?? '')).filter(Boolean).map((t: string) => [t, t] as [string, string]);
-  const lists = LIST_TARGETS.filter(([key]) => Array.isArray(facts?.[key])).map(([, label]) => [label, label] as [string, string]);
+function targets(facts: SessionFacts, withNewArea: boolean): [string, string][] {
+  const areas = (facts?.sections ?? []).map((s) => String(s?.topic ?? '')).filter(Boolean).map((t) => [t, t] as [string, string]);
+  // The server reads a list by the name its questions use (存在的问题), so that name is both value and label.
+  const lists = LIST_TARGETS.filter((key) => Array.isArray(facts?.[key])).map((key) => [FIELD_NAMES[key], FIELD_NAMES[key]] as [string, string]);
   return [...areas, ...lists, ...(withNewArea ? [['', '新的工作领域'] as [string, string]] : [])];
 }
 
@@ -83,7 +63,7 @@ const leadOf = (said = '') => said.split(/\n?请核对已收集的信息/)[0].tr
  * Builds the review view.
  * @example main.append(reviewView(facts, outline, { edit, back, confirm }).el)
  */
-export function reviewView(facts: Record<string, any>, initial: OutlineView, hooks: ReviewHooks) {
+export function reviewView(facts: SessionFacts, initial: OutlineView, hooks: ReviewHooks) {
   const outlineList = h('ol', { class: 'outline', 'aria-label': '稿件提纲' });
   const status = h('p', { class: 'status', role: 'status' });
   const title = h('p', { class: 'status' });
@@ -168,7 +148,7 @@ export function reviewView(facts: Record<string, any>, initial: OutlineView, hoo
     }
   }
 
-  function row(item: OutlineItemView, ref: PartRef, count: number, index: number): HTMLElement {
+  function row(item: OutlineShape['items'][number], ref: PartRef, count: number, index: number): HTMLElement {
     const where = ref.child ? `第${ref.part}部分第${ref.child}项` : `第${ref.part}部分`;
     const input = h('input', { type: 'text', value: item.heading, 'aria-label': `${where}的标题`, maxlength: 60 });
     const rename = () => {
