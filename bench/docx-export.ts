@@ -4,7 +4,7 @@
  * Run: npx tsx bench/docx-export.ts   (RUNS=200 by default)
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { composeDraft } from '../src/compose/draft-pipeline.js';
+import { composeDraft } from '../src/services/draft-pipeline.js';
 import { offlineComposer } from '../src/compose/offline-composer.js';
 import { loadReportTypes } from '../src/domain/report-types.js';
 import { readPromptFiles } from '../src/node/prompt-files.js';

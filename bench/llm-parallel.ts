@@ -7,7 +7,7 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { Memory } from 'lowdb';
-import { composeDraft } from '../src/compose/draft-pipeline.js';
+import { composeDraft } from '../src/services/draft-pipeline.js';
 import { createLlmComposer } from '../src/compose/llm-composer.js';
 import { parseConfig } from '../src/config.js';
 import type { FactSheet } from '../src/domain/fact-sheet.js';

@@ -4,7 +4,7 @@
  * VARY=1 gives every run's sections one more fact of its own, so nothing the phrase picker remembers is reused.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { composeDraft } from '../src/compose/draft-pipeline.js';
+import { composeDraft } from '../src/services/draft-pipeline.js';
 import { offlineComposer } from '../src/compose/offline-composer.js';
 import { loadReportTypes } from '../src/domain/report-types.js';
 import { readPromptFiles } from '../src/node/prompt-files.js';

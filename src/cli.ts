@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { OrderedPieces } from './compose/ordered-pieces.js';
 import { ConfigError, parseConfig } from './config.js';
-import { composeDraft, draftEvents } from './compose/draft-pipeline.js';
+import { composeDraft, draftEvents } from './services/draft-pipeline.js';
 import { buildPiecePrompt, buildWholePrompt } from './compose/prompt-builder.js';
 import { leafItems } from './compose/assemble.js';
 import { parseFactSheet, type FactSheet } from './domain/fact-sheet.js';

@@ -90,6 +90,13 @@ describe('the layout of src/', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('keeps each stage of the flow to its own: compose writes text (no rendering, no dialogue), render imports no composer', () => {
+    const below = (room: string, allowed: RegExp) =>
+      files.filter((f) => f.name.startsWith(`${room}/`)).flatMap((f) => f.local.filter((t) => !allowed.test(t)).map((t) => `${f.name} → ${t}`));
+    expect(below('compose', /^(compose|domain|contract)\//)).toEqual([]);
+    expect(below('render', /^(render|domain|contract)\//)).toEqual([]);
+  });
+
   it('keeps src/contract free of dependencies: it imports nothing at all', () => {
     const contract = files.filter((f) => f.name.startsWith('contract/'));
     expect(contract.length).toBeGreaterThan(0);

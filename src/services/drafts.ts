@@ -1,5 +1,5 @@
 /** Drafts as stored records: compose and keep, save an edit as a new version, read any version. */
-import { composeDraft, draftEvents, finishDraft } from '../compose/draft-pipeline.js';
+import { composeDraft, draftEvents, finishDraft } from './draft-pipeline.js';
 import type { DraftEvent, DraftResult } from '../compose/draft-events.js';
 import type { FactSheet } from '../domain/fact-sheet.js';
 import type { Outline } from '../domain/outline.js';

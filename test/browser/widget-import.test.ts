@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { composeDraft } from '../../src/compose/draft-pipeline.js';
+import { composeDraft } from '../../src/services/draft-pipeline.js';
 import { offlineComposer } from '../../src/compose/offline-composer.js';
 import { renderDocx } from '../../src/render/docx.js';
 import { loadReportTypes } from '../../src/domain/report-types.js';

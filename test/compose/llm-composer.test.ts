@@ -1,6 +1,6 @@
 /** The model composer through the real openai SDK, over HTTP, against a scripted OpenAI-compatible server on 127.0.0.1. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { composeDraft, draftEvents } from '../../src/compose/draft-pipeline.js';
+import { composeDraft, draftEvents } from '../../src/services/draft-pipeline.js';
 import type { DraftEvent } from '../../src/compose/draft-events.js';
 import { createLlmComposer } from '../../src/compose/llm-composer.js';
 import type { ModelSettings } from '../../src/compose/llm-calls.js';

@@ -5,7 +5,7 @@ import { checkDerived } from '../../src/domain/derived-figures.js';
 import { factStrings, type FactSheet } from '../../src/domain/fact-sheet.js';
 import { findFigures } from '../../src/domain/figures.js';
 import { importReport } from '../../src/import/import-report.js';
-import { composeDraft } from '../../src/compose/draft-pipeline.js';
+import { composeDraft } from '../../src/services/draft-pipeline.js';
 import { offlineComposer } from '../../src/compose/offline-composer.js';
 import { loadReportTypes, phrasesOf } from '../../src/domain/report-types.js';
 import { readPromptFiles } from '../../src/node/prompt-files.js';

@@ -5,7 +5,7 @@ import { toFactSheet } from '../../src/dialogue/collected-facts.js';
 import { importedFacts, reviewAnswer, reviewPlan } from '../../src/dialogue/import-review.js';
 import { beginTurn, editOutline, finishTurn, startImportInterview, type InterviewState } from '../../src/dialogue/interview.js';
 import { parseAnswerOffline } from '../../src/dialogue/offline-parser.js';
-import { composeDraft } from '../../src/compose/draft-pipeline.js';
+import { composeDraft } from '../../src/services/draft-pipeline.js';
 import { offlineComposer } from '../../src/compose/offline-composer.js';
 import { factStrings, parseFactSheet, REPORT_TYPE_IDS, type FactSheet } from '../../src/domain/fact-sheet.js';
 import { findFigures, withoutListNumbering } from '../../src/domain/figures.js';

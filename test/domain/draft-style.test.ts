@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { composeDraft } from '../../src/compose/draft-pipeline.js';
+import { composeDraft } from '../../src/services/draft-pipeline.js';
 import { escapeMarkdownText, withoutEndPunctuation } from '../../src/compose/markdown-text.js';
 import { composeOpening, offlineComposer } from '../../src/compose/offline-composer.js';
 import type { FactSheet, Section } from '../../src/domain/fact-sheet.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composeDraft } from '../../src/compose/draft-pipeline.js';
+import { composeDraft } from '../../src/services/draft-pipeline.js';
 import { offlineComposer } from '../../src/compose/offline-composer.js';
 import { factStrings, type FactSheet } from '../../src/domain/fact-sheet.js';
 import { findFigures } from '../../src/domain/figures.js';

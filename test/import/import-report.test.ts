@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Document, Packer, Paragraph } from 'docx';
-import { composeDraft } from '../../src/compose/draft-pipeline.js';
+import { composeDraft } from '../../src/services/draft-pipeline.js';
 import { offlineComposer } from '../../src/compose/offline-composer.js';
 import { parseFactSheet, type FactSheet } from '../../src/domain/fact-sheet.js';
 import { findFigures } from '../../src/domain/figures.js';

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { composeDraft } from '../../src/compose/draft-pipeline.js';
+import { composeDraft } from '../../src/services/draft-pipeline.js';
 import { offlineComposer } from '../../src/compose/offline-composer.js';
 import type { FactSheet } from '../../src/domain/fact-sheet.js';
 import { OUR_FRAME_SENTENCES, isClosing } from '../../src/import/frames.js';

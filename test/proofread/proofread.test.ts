@@ -1,6 +1,6 @@
 /** The offline proofreader (src/proofread/) directly: the corpus goals, each rule family, correct uses left alone, fixes. */
 import { describe, expect, it } from 'vitest';
-import { composeDraft } from '../../src/compose/draft-pipeline.js';
+import { composeDraft } from '../../src/services/draft-pipeline.js';
 import { offlineComposer } from '../../src/compose/offline-composer.js';
 import { factStrings, parseFactSheet } from '../../src/domain/fact-sheet.js';
 import { findFigures } from '../../src/domain/figures.js';

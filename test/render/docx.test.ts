@@ -2,7 +2,7 @@
 import { build } from 'esbuild';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { composeDraft } from '../../src/compose/draft-pipeline.js';
+import { composeDraft } from '../../src/services/draft-pipeline.js';
 import { offlineComposer } from '../../src/compose/offline-composer.js';
 import { findFigures } from '../../src/domain/figures.js';
 import { arabicDate, renderDocx } from '../../src/render/docx.js';

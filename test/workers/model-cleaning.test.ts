@@ -6,7 +6,7 @@
  */
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
-import { composeDraft } from '../../src/compose/draft-pipeline.js';
+import { composeDraft } from '../../src/services/draft-pipeline.js';
 import { createModelAnswerParser } from '../../src/dialogue/llm-answer-parser.js';
 import { createLlmComposer } from '../../src/compose/llm-composer.js';
 import type { ModelSettings } from '../../src/compose/llm-calls.js';

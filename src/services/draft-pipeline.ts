@@ -1,12 +1,16 @@
-/** The drafting pipeline: outline → composer → assembly → figure guard → renderings, as a stream of events. */
+/**
+ * The drafting pipeline: outline → composer → assembly → figure guard → renderings, as a stream of events. It
+ * runs the stages in the flow's order, so it sits above them all: compose only writes the text, render only
+ * renders it, and neither knows of the other.
+ */
 import type { FactSheet } from '../domain/fact-sheet.js';
 import { guardFigures, type DraftWarning } from '../domain/figure-guard.js';
 import { buildOutline, type Outline, type OutlineItem } from '../domain/outline.js';
 import type { ReportType } from '../domain/report-types.js';
 import { lexMarkdown, renderHtml } from '../render/html.js';
 import { renderText } from '../render/text.js';
-import { assembleMarkdown } from './assemble.js';
-import type { Composer, ComposerEvent, DraftEvent, DraftResult } from './draft-events.js';
+import { assembleMarkdown } from '../compose/assemble.js';
+import type { Composer, ComposerEvent, DraftEvent, DraftResult } from '../compose/draft-events.js';
 
 /**
  * Guards and renders finished Markdown: used for composed drafts and for edited versions alike.
