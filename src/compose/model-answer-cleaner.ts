@@ -1,9 +1,10 @@
 /**
  * Cleans what real models wrap around the prose, sentence by sentence as it streams: reasoning (<think>…</think>,
- * closed, unclosed, split across chunks, or with no opening tag), chat preambles and sign-offs, notes, code
- * fences, added headings and numbering, bold and italics, English sentences, refusals. A sentence is judged
- * before it goes out, so nothing is taken back. Pure; the same rules for streamed and whole answers.
+ * closed, unclosed, split across chunks, or with no opening tag), JSON wrapping (json-answer.ts), chat preambles
+ * and sign-offs, notes, code fences, added headings and numbering, bold and italics, English sentences, refusals.
+ * A sentence is judged before it goes out, so nothing is taken back. Pure; the same rules for streamed and whole answers.
  */
+import { JsonAnswerFilter } from './json-answer.js';
 
 /** Where a sentence ends (as the figure guard quotes them). */
 const STOPS = /[。！？!?；;\n]/;
@@ -169,6 +170,7 @@ class ReasoningFilter {
  */
 export class AnswerCleaner {
   private reasoning: ReasoningFilter;
+  private json: JsonAnswerFilter;
   private buffer = '';
   private started = false;
   private atLineStart = true;
@@ -184,7 +186,9 @@ export class AnswerCleaner {
     private readonly onSentence: (text: string) => void,
     private readonly options: CleanerOptions = {},
   ) {
-    this.reasoning = new ReasoningFilter((text) => this.visible(text));
+    // Reasoning first (a JSON answer may follow a <think>), then any JSON wrapping, then the sentences.
+    this.json = new JsonAnswerFilter((text) => this.visible(text), { headings: Boolean(options.headingLine) });
+    this.reasoning = new ReasoningFilter((text) => this.json.push(text));
   }
 
   /** Whether any sentence went out. */
@@ -202,6 +206,7 @@ export class AnswerCleaner {
    */
   finish(truncated = false): Verdict {
     this.reasoning.finish();
+    this.json.finish();
     const rest = this.buffer;
     this.buffer = '';
     if (rest.trim() && !(truncated && !SENTENCE_END.test(rest))) this.take(rest);

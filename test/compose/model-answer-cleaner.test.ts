@@ -60,6 +60,35 @@ describe('answer cleaner: the corpus', () => {
 });
 
 describe('answer cleaner: rules', () => {
+  it('reads the prose out of a JSON answer as it streams, whatever splits its escapes', () => {
+    const raw = '{"id": "sec-2", "text": "全区招聘教师118名\\uff0c参训率96.4%\\u3002\\n\\n二是新建校舍3所\\u3002", "note": "数字均来自事实"}';
+    const whole = cleanAnswer(raw).text;
+    expect(whole).toBe('全区招聘教师118名，参训率96.4%。\n\n二是新建校舍3所。');
+    // One character at a time splits every \uXXXX and \n escape.
+    expect(stream([...raw]).text.trim()).toBe(whole);
+  });
+
+  it('drops strings with no Chinese under unknown keys (ids, English) and the fields after the prose', () => {
+    const raw = '{"meta": {"model": "qwen", "tokens": [1, 2]}, "section_id": "b", "paragraph": "全区共有学校12所。", "confidence": 0.9}';
+    expect(cleanAnswer(raw).text).toBe('全区共有学校12所。');
+  });
+
+  it('takes the heading field as the heading only when one was asked for', () => {
+    const raw = '{"heading": "强化师资建设", "body": "招聘教师118名。"}';
+    expect(cleanAnswer(raw, { headingLine: true })).toMatchObject({ text: '招聘教师118名。', heading: '强化师资建设' });
+    expect(cleanAnswer(raw).text).toBe('招聘教师118名。');
+  });
+
+  it('lets an answer that only looks like JSON at first go on as text, whole', () => {
+    expect(cleanAnswer('{全区}共有学校12所。').text).toBe('{全区}共有学校12所。');
+    expect(cleanAnswer('｛注｝全区共有学校12所。').text).toContain('全区共有学校12所。');
+  });
+
+  it('keeps what came before a cut-off JSON answer ended, without its unfinished sentence', () => {
+    const raw = '{"text": "全区招聘教师118名。新建校舍3所，投入资金';
+    expect(cleanAnswer(raw, { truncated: true }).text).toBe('全区招聘教师118名。');
+  });
+
   it('keeps every fact of a wrapped answer, in order, and only those words', () => {
     const raw = '<think>用户要求写党建部分。</think>\n\n好的，以下是正文：\n\n**全区教育系统**坚持把党的政治建设摆在首位。一是完成标准化建设48个；二是覆盖党员1260人次。\n\n**说明**：以上内容根据事实撰写。';
     expect(cleanAnswer(raw).text).toBe('全区教育系统坚持把党的政治建设摆在首位。一是完成标准化建设48个；二是覆盖党员1260人次。');

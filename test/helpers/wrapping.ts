@@ -12,6 +12,7 @@ const RESIDUE: Array<[string, RegExp]> = [
   ['blockquote', /(?:^|\n)>/],
   ['english', /\b(?:Sure|Here is|Hope|Note|Let me|The bureau|changes)\b/i],
   ['refusal', /抱歉|作为一个人工智能|我不能代替/],
+  ['json', /^\s*[{[]|[{\[,]\s*"[^"\n]{1,20}"\s*:|\\[nu"]|["]\s*[}\]]/],
 ];
 
 /** The names of the residues found (empty when the text is clean). */
