@@ -78,31 +78,48 @@ export function draftView(api: Api, hooks: DraftHooks) {
   };
 
   // While streaming: one block per piece, re-rendered as its text grows.
-  const pieces = new Map<string, { el: HTMLElement; heading: string; text: string }>();
-  const headings = new Map<string, string>();
+  const pieces = new Map<string, { el: HTMLElement; text: string }>();
+  /** Each piece's heading lines: the number is ours, the words may be replaced by the model's (`heading` event). */
+  const heads = new Map<string, { before: string; marks: string; number: string; words: string }>();
+  const headingOf = (key: string) => {
+    const head = heads.get(key);
+    return head ? `${head.before}${head.marks}${head.number}${head.words}` : '';
+  };
+  const render = (key: string) => {
+    const piece = pieces.get(key);
+    if (piece) replaceChildren(piece.el, rendered(`${headingOf(key)}\n\n${piece.text}`));
+  };
   let finished = 0;
 
   function onEvent(event: string, data: any) {
     if (event === 'outline') {
       const outline = data?.outline ?? data;
       replaceChildren(doc, h('h1', {}, String(outline?.title ?? '')));
+      heads.clear();
       for (const item of outline?.items ?? []) {
-        headings.set(item.key, `## ${item.number}${item.heading}`);
-        for (const child of item.children ?? []) headings.set(child.key, `### ${child.number}${child.heading}`);
-        if (item.children?.length) headings.set(`${item.children[0].key}`, `## ${item.number}${item.heading}\n\n### ${item.children[0].number}${item.children[0].heading}`);
+        heads.set(item.key, { before: '', marks: '## ', number: item.number, words: item.heading });
+        // A group's heading is written with its first child (the group itself is no piece).
+        (item.children ?? []).forEach((child: { key: string; number: string; heading: string }, i: number) =>
+          heads.set(child.key, { before: i === 0 ? `## ${item.number}${item.heading}\n\n` : '', marks: '### ', number: child.number, words: child.heading }),
+        );
       }
       replaceChildren(status, '正在起草……');
     } else if (event === 'section-start') {
       const block = h('div', { class: 'part writing' });
-      pieces.set(data.key, { el: block, heading: headings.get(data.key) ?? '', text: '' });
+      pieces.set(data.key, { el: block, text: '' });
       doc.append(block);
-      block.append(rendered(headings.get(data.key) ?? ''));
+      render(data.key);
       replaceChildren(status, `正在起草：${data.heading ?? ''}……`);
+    } else if (event === 'heading') {
+      // The model named the part: shown at once, not only when the draft is done.
+      const head = heads.get(data.key);
+      if (head && typeof data.heading === 'string' && data.heading.trim()) head.words = data.heading.trim();
+      render(data.key);
     } else if (event === 'text') {
       const piece = pieces.get(data.key);
       if (!piece) return;
       piece.text += String(data.text ?? '');
-      replaceChildren(piece.el, rendered(`${piece.heading}\n\n${piece.text}`));
+      render(data.key);
       scroll.scrollTop = scroll.scrollHeight;
     } else if (event === 'section-end') {
       pieces.get(data.key)?.el.classList.remove('writing');

@@ -33,13 +33,13 @@ function listen(fetch: (req: Request) => Response | Promise<Response>, port = 0)
 
 let widgetBuilt: Promise<unknown> | undefined;
 
-/** Serves the real app (createTestApp) on 127.0.0.1 at a free port. */
-export async function serveApp(env: Record<string, string> = {}): Promise<Served> {
+/** Serves the real app (createTestApp) on 127.0.0.1 at a free port; `model` drafts with the model env names. */
+export async function serveApp(env: Record<string, string> = {}, options: { model?: boolean } = {}): Promise<Served> {
   // Build the widget first so the tests never run a stale bundle, then load the app that serves it.
   widgetBuilt ??= build();
   await widgetBuilt;
   const { createTestApp } = await import('../helpers/app.js');
-  const { app } = await createTestApp({ env });
+  const { app } = await createTestApp({ env, ...options });
   let server = await listen(app.fetch);
   const port = (server.address() as AddressInfo).port;
   const stop = () =>

@@ -13,12 +13,13 @@ import { createLowStore, type DbShape } from '../../src/store/store.js';
 
 export const reportTypes = loadReportTypes(readPromptFiles());
 
-export async function createTestApp(options: { composer?: Composer; env?: Record<string, string> } = {}) {
+export async function createTestApp(options: { composer?: Composer; env?: Record<string, string>; model?: boolean } = {}) {
   const store = await createLowStore(new Memory<DbShape>());
   // Offline by default even when env names a model: a test that wants the model passes its composer (and then
-  // rewrites parts with the configured model).
-  const offline = options.composer ? {} : { pieceRewriter: null };
-  const parts = buildParts(parseConfig(options.env ?? {}), reportTypes, { composer: options.composer ?? offlineComposer, answerParser: offlineParser, ...offline });
+  // rewrites parts with the configured model), or asks for the configured model's composer with `model`.
+  const offline = options.composer || options.model ? {} : { pieceRewriter: null };
+  const composer = options.model ? {} : { composer: options.composer ?? offlineComposer };
+  const parts = buildParts(parseConfig(options.env ?? {}), reportTypes, { ...composer, answerParser: offlineParser, ...offline });
   const app = createApp({ ...parts, store, widget: { script: widgetScript, hash: widgetHash } });
   return { app, store };
 }
