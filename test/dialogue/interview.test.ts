@@ -1,6 +1,8 @@
 /** The interview engine as pure functions: questions from the report type, controls, review, outline edits. */
 import { describe, expect, it } from 'vitest';
-import { beginTurn, capAnswer, finishTurn, MAX_ANSWER, questionPlan, startInterview, type InterviewState } from '../../src/dialogue/interview.js';
+import { beginTurn, finishTurn, startInterview, type InterviewState } from '../../src/dialogue/interview.js';
+import { capAnswer, MAX_ANSWER } from '../../src/dialogue/interview-state.js';
+import { questionPlan } from '../../src/dialogue/questions.js';
 import { parseAnswerOffline } from '../../src/dialogue/offline-parser.js';
 import { toFactSheet } from '../../src/dialogue/collected-facts.js';
 import { detectControl } from '../../src/dialogue/controls.js';
