@@ -44,7 +44,6 @@ export function understood(facts: CollectedFacts, parsed: ParsedAnswer, key: str
 export function applyParsed(
   state: InterviewState,
   type: ReportType,
-  kept: string,
   parsed: ParsedAnswer,
   key: string,
   adding: boolean,

@@ -130,7 +130,7 @@ export function beginTurn(state: InterviewState, type: ReportType, rawText: stri
   }
   if (control?.kind === 'finish') {
     // An answer still waiting for 对 is filed as understood: 完成 must not lose it.
-    const base = state.pending ? applyParsed(state, type, state.pending.text, state.pending.parsed, state.pending.field, false, text).state : state;
+    const base = state.pending ? applyParsed(state, type, state.pending.parsed, state.pending.field, false, text).state : state;
     const next = changed(base, (s) => {
       s.finished = true;
       s.editing = null;
@@ -188,7 +188,7 @@ export function beginTurn(state: InterviewState, type: ReportType, rawText: stri
   const key = state.current!;
   if (key === 'type' && state.review?.includes('type')) return { kind: 'reply', ...answerType(state, type, text, control?.kind) };
   if (state.pending?.field === key && (!control || control.kind === 'confirm')) {
-    if (agrees(text)) return { kind: 'reply', ...applyParsed(state, type, state.pending.text, state.pending.parsed, key, false, text) };
+    if (agrees(text)) return { kind: 'reply', ...applyParsed(state, type, state.pending.parsed, key, false, text) };
     if (DENY.test(text.trim())) {
       const kept = state.pending.text;
       // Nothing said is lost: an answer that is not this field's stays as 未归类 (a period or area list is just asked again).
@@ -263,7 +263,7 @@ export function finishTurn(state: InterviewState, type: ReportType, rawText: str
     const said = `${note}${parsed.check ?? ''}我理解为：${understood(state.facts, parsed, key)}。对吗？（对的话回复“对”；不对请直接说正确的内容）`;
     return respond(next, type, said, kept, false);
   }
-  return applyParsed(state, type, kept, parsed, key, Boolean(addition), kept, note);
+  return applyParsed(state, type, parsed, key, Boolean(addition), kept, note);
 }
 
 // ── Review and drafting ──────────────────────────────────────────────────────────────────────────────────
