@@ -1,10 +1,7 @@
 /** POST /api/consolidations: several schools' reports (JSON texts, or .txt/.md/.docx uploads) → one fact sheet for the compiling unit, with sums offered. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { CONSOLIDATION_LIMITS, ConsolidationInputError, checkBounds, checkText, consolidateFiles } from '../consolidate/consolidate-files.js';
-import { consolidateReports, type ConsolidateOptions } from '../consolidate/consolidate.js';
-import { phrasesOf } from '../domain/report-types.js';
-import { unknownReportType } from '../contract/messages.js';
-import { ApiError, validationError } from './errors.js';
+import { CONSOLIDATION_LIMITS } from '../consolidate/consolidate-files.js';
+import { consolidate } from '../services/consolidations.js';
 import { errorResponses, securityOf } from './openapi-parts.js';
 import { jsonOrUpload } from './middleware/json-or-upload.js';
 import { createRouter } from './router.js';
@@ -87,50 +84,20 @@ const consolidationRoute = createRoute({
 });
 
 const asList = (value: unknown): unknown[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
-
-/** The bound or file problem as the HTTP error for it. */
-function inputError(error: ConsolidationInputError): ApiError {
-  const status = error.kind === 'size' ? 413 : error.kind === 'unsupported' ? 415 : 400;
-  const code = { count: 'invalid_request', size: 'payload_too_large', unsupported: 'unsupported_media_type', unreadable: 'unreadable_file' }[error.kind];
-  return new ApiError(status, code, error.message);
-}
+const strings = (value: unknown) => asList(value).filter((s): s is string => typeof s === 'string');
 
 export function consolidationRoutes() {
   const router = createRouter();
   router.openapi(consolidationRoute, async (c) => {
-    const { reportTypes } = c.get('deps');
     const isJson = /^application\/json\b/i.test(c.req.header('content-type') ?? '');
     const body = (isJson ? c.req.valid('json') : c.req.valid('form')) as z.infer<typeof jsonBody> & z.infer<typeof formBody>;
-    if (body.type !== undefined && !reportTypes.has(body.type)) {
-      throw validationError([{ path: 'type', message: unknownReportType(body.type, reportTypes.keys()) }]);
-    }
-    const options: ConsolidateOptions = {
-      phrases: phrasesOf(reportTypes),
-      type: body.type,
-      org: body.org || undefined,
-      period: body.period || undefined,
-      split: isJson ? body.split : asList(body.split).filter((s): s is string => typeof s === 'string'),
-      merge: isJson ? body.merge : asList(body.merge).filter((s): s is string => typeof s === 'string').map((s) => s.split(/[,，]/).map((k) => k.trim()).filter(Boolean)),
-    };
-    try {
-      if (isJson) {
-        const reports = body.reports;
-        checkBounds(reports.map((r) => ({ name: r.name, size: new TextEncoder().encode(r.text).byteLength })));
-        reports.forEach(checkText);
-        return c.json(consolidateReports(reports, options), 200);
-      }
-      const files = asList(body.files);
-      if (!files.length || files.some((f) => !(f instanceof File))) {
-        throw validationError([{ path: 'files', message: '请上传各单位的报告文件（字段名 files，可重复）：.docx、.txt 或 .md' }]);
-      }
-      const uploads = files as File[];
-      checkBounds(uploads.map((f) => ({ name: f.name, size: f.size })));
-      const named = await Promise.all(uploads.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-      return c.json(await consolidateFiles(named, options), 200);
-    } catch (error) {
-      if (error instanceof ConsolidationInputError) throw inputError(error);
-      throw error;
-    }
+    const { type, org, period } = body;
+    // An upload repeats split and merge as fields; a merge field lists its areas with commas.
+    const choices = isJson
+      ? { type, org, period, split: body.split, merge: body.merge }
+      : { type, org, period, split: strings(body.split), merge: strings(body.merge).map((s) => s.split(/[,，]/).map((k) => k.trim()).filter(Boolean)) };
+    const reports = isJson ? { texts: body.reports } : { files: asList(body.files) };
+    return c.json(await consolidate(c.get('deps'), reports, choices), 200);
   });
   return router;
 }
