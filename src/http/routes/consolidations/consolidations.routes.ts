@@ -1,10 +1,8 @@
-/** POST /api/consolidations: several schools' reports (JSON texts, or .txt/.md/.docx uploads) → one fact sheet for the compiling unit, with sums offered. */
+/** The consolidation's contract (POST /api/consolidations: several schools' reports, JSON texts or .txt/.md/.docx uploads → one fact sheet for the compiling unit, with sums offered) and the schemas only it uses. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { CONSOLIDATION_LIMITS } from '../consolidate/consolidate-files.js';
-import { consolidate } from '../services/consolidations.js';
-import { errorResponses, securityOf } from './openapi-parts.js';
-import { jsonOrUpload } from './middleware/json-or-upload.js';
-import { createRouter } from './router.js';
+import { CONSOLIDATION_LIMITS } from '../../../consolidate/consolidate-files.js';
+import { jsonOrUpload } from '../../middleware/json-or-upload.js';
+import { errorResponses, securityOf } from '../../openapi/parts.js';
 
 const MiB = (n: number) => `${n / 1024 / 1024} MiB`;
 
@@ -36,9 +34,13 @@ const formBody = z.object({
   merge: z.any().optional().openapi({ type: 'array', items: { type: 'string' }, description: '要合并的领域 key，逗号分隔，可重复' }),
 });
 
+/** Each body as validated: the route takes both, so `valid('json')` and `valid('form')` are typed as either; the handler names the one it read. */
+export type ConsolidationJson = z.infer<typeof jsonBody>;
+export type ConsolidationForm = z.infer<typeof formBody>;
+
 const warningSchema = z.object({ code: z.string(), field: z.string().optional(), school: z.string().optional(), message: z.string() });
 const mergedItemSchema = z.object({ text: z.string(), sources: z.array(z.string()) });
-export const consolidationResultSchema = z
+const consolidationResultSchema = z
   .object({
     facts: z.record(z.string(), z.unknown()).openapi({ description: '汇总的事实表：各领域下每校一条（以“学校：”开头）；derived 为各校同一指标的合计（accepted 为 false，采用的改为 true）' }),
     valid: z.boolean(),
@@ -62,11 +64,10 @@ export const consolidationResultSchema = z
   })
   .openapi('ConsolidationResult');
 
-
 /** Anything but JSON or a multipart upload: 415, before the body is read. */
 const mediaTypeCheck = jsonOrUpload('请以 JSON（{ "reports": [{ "name", "text" }] }）提交，或用 multipart/form-data 上传各单位的 .docx、.txt、.md 文件（字段名 files）');
 
-const consolidationRoute = createRoute({
+export const create = createRoute({
   method: 'post',
   path: '/api/consolidations',
   operationId: 'consolidateReports',
@@ -82,22 +83,3 @@ const consolidationRoute = createRoute({
     ...errorResponses('tool', { 400: '请求内容有误、份数不对或文件无法读取', 413: '文件或合计过大', 415: '不支持的请求类型或文件类型' }),
   },
 });
-
-const asList = (value: unknown): unknown[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
-const strings = (value: unknown) => asList(value).filter((s): s is string => typeof s === 'string');
-
-export function consolidationRoutes() {
-  const router = createRouter();
-  router.openapi(consolidationRoute, async (c) => {
-    const isJson = /^application\/json\b/i.test(c.req.header('content-type') ?? '');
-    const body = (isJson ? c.req.valid('json') : c.req.valid('form')) as z.infer<typeof jsonBody> & z.infer<typeof formBody>;
-    const { type, org, period } = body;
-    // An upload repeats split and merge as fields; a merge field lists its areas with commas.
-    const choices = isJson
-      ? { type, org, period, split: body.split, merge: body.merge }
-      : { type, org, period, split: strings(body.split), merge: strings(body.merge).map((s) => s.split(/[,，]/).map((k) => k.trim()).filter(Boolean)) };
-    const reports = isJson ? { texts: body.reports } : { files: asList(body.files) };
-    return c.json(await consolidate(c.get('deps'), reports, choices), 200);
-  });
-  return router;
-}
