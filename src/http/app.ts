@@ -5,22 +5,20 @@
 import { useChineseMessages } from '../domain/validation-messages.js';
 import { ApiError, errorJson, toApiError } from './errors.js';
 import { createRouter, type AppDeps, type Deps } from './router.js';
-import { docsRoutes } from './docs.js';
-import { draftRoutes } from './drafts.js';
-import { rewriteRoutes } from './rewrite.js';
-import { proofreadRoutes } from './proofread.js';
-import { reportTypeRoutes } from './report-types.js';
-import { widgetRoutes } from './widget.js';
+import { consolidationRoutes } from './routes/consolidations/consolidations.index.js';
+import { docsRoutes } from './routes/docs/docs.index.js';
+import { draftRoutes } from './routes/drafts/drafts.index.js';
+import { importRoutes } from './routes/imports/imports.index.js';
+import { IMPORT_UPLOAD_LIMIT } from './routes/imports/imports.routes.js';
+import { proofreadRoutes } from './routes/proofread/proofread.index.js';
+import { reportTypeRoutes } from './routes/report-types/report-types.index.js';
+import { sessionRoutes } from './routes/sessions/sessions.index.js';
+import { widgetRoutes } from './routes/widget/widget.index.js';
 import { randomId } from '../domain/ids.js';
 import { offlineParser } from '../dialogue/offline-parser.js';
-import { sessionRoutes } from './sessions.js';
-import { sessionDeleteRoutes } from './session-delete.js';
-import { IMPORT_UPLOAD_LIMIT, importRoutes } from './imports.js';
-import { consolidationRoutes } from './consolidations.js';
-import { sessionDerivedRoutes } from './session-derived.js';
 import { CONSOLIDATION_LIMITS } from '../consolidate/consolidate-files.js';
 import { accessControl } from './middleware/access.js';
-import { BEARER, securitySchemes, withReportTypes } from './openapi-parts.js';
+import { BEARER, securitySchemes, withReportTypes } from './openapi/parts.js';
 import { staticAnswer } from './static-answer.js';
 import { corsFor } from './middleware/cors.js';
 import { allowedHostNames, hostCheck } from './middleware/host-check.js';
@@ -85,15 +83,13 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', accessControl(full.config, full.rateLimiters));
   // JSON only (415) and size limits (413), in one pass (src/http/middleware/request-body.ts).
   app.use('/api/*', requestBodyGate({ json: JSON_BODY_LIMIT, upload: IMPORT_UPLOAD_LIMIT, consolidation: CONSOLIDATION_LIMITS.totalBytes }));
+  // One router per resource (src/http/routes/<resource>/<resource>.index.ts); the document lists their paths in this order.
   app.route('/', reportTypeRoutes());
   app.route('/', draftRoutes());
-  app.route('/', rewriteRoutes());
   app.route('/', proofreadRoutes());
   app.route('/', sessionRoutes());
-  app.route('/', sessionDeleteRoutes());
   app.route('/', importRoutes());
   app.route('/', consolidationRoutes());
-  app.route('/', sessionDerivedRoutes());
   app.route('/', docsRoutes());
   app.route('/', widgetRoutes());
   // Built once, when first asked for (the routes are fixed by then), with the loaded report types as enums.

@@ -1,5 +1,5 @@
 /** The router every resource uses: our env, and our validation hook turning zod issues into the one error shape. */
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono, type RouteConfig, type RouteHandler } from '@hono/zod-openapi';
 import { toFieldIssues } from '../domain/fact-sheet.js';
 import type { ServiceParts } from '../services/deps.js';
 import type { RateLimiterFactory } from '../services/rate-limiter.js';
@@ -24,6 +24,13 @@ export interface AppDeps extends ServiceParts {
 
 export type Deps = Required<AppDeps>;
 export type AppEnv = { Variables: { deps: Deps } };
+
+/**
+ * A handler typed from its route's contract (src/http/routes/<resource>/<resource>.routes.ts): what it may read
+ * and the statuses and bodies it may answer, so it cannot drift from the document.
+ * @example export const getOne: AppRouteHandler<typeof routes.getOne> = async (c) => { … }
+ */
+export type AppRouteHandler<R extends RouteConfig> = RouteHandler<R, AppEnv>;
 
 export function createRouter() {
   return new OpenAPIHono<AppEnv>({

@@ -1,7 +1,7 @@
 /** Headers on every response (nosniff, CSP on pages), one log line per request without data, and 413 on every body route. */
 import { describe, expect, it } from 'vitest';
 import { JSON_BODY_LIMIT } from '../../src/http/app.js';
-import { IMPORT_UPLOAD_LIMIT } from '../../src/http/imports.js';
+import { IMPORT_UPLOAD_LIMIT } from '../../src/http/routes/imports/imports.routes.js';
 import { json } from '../helpers/app.js';
 import { KEY, hardenedApp, sessionWithDraft, toolDraft } from './hardened-app.js';
 

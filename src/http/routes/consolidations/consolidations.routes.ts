@@ -1,13 +1,8 @@
-/** POST /api/consolidations: several schools' reports (JSON texts, or .txt/.md/.docx uploads) → one fact sheet for the compiling unit, with sums offered. */
+/** The consolidation's contract (POST /api/consolidations: several schools' reports, JSON texts or .txt/.md/.docx uploads → one fact sheet for the compiling unit, with sums offered) and the schemas only it uses. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { CONSOLIDATION_LIMITS, ConsolidationInputError, checkBounds, checkText, consolidateFiles } from '../consolidate/consolidate-files.js';
-import { consolidateReports, type ConsolidateOptions } from '../consolidate/consolidate.js';
-import { phrasesOf } from '../domain/report-types.js';
-import { unknownReportType } from '../contract/messages.js';
-import { ApiError, validationError } from './errors.js';
-import { errorResponses, securityOf } from './openapi-parts.js';
-import { jsonOrUpload } from './middleware/json-or-upload.js';
-import { createRouter } from './router.js';
+import { CONSOLIDATION_LIMITS } from '../../../consolidate/consolidate-files.js';
+import { jsonOrUpload } from '../../middleware/json-or-upload.js';
+import { errorResponses, securityOf } from '../../openapi/parts.js';
 
 const MiB = (n: number) => `${n / 1024 / 1024} MiB`;
 
@@ -39,9 +34,13 @@ const formBody = z.object({
   merge: z.any().optional().openapi({ type: 'array', items: { type: 'string' }, description: '要合并的领域 key，逗号分隔，可重复' }),
 });
 
+/** Each body as validated: the route takes both, so `valid('json')` and `valid('form')` are typed as either; the handler names the one it read. */
+export type ConsolidationJson = z.infer<typeof jsonBody>;
+export type ConsolidationForm = z.infer<typeof formBody>;
+
 const warningSchema = z.object({ code: z.string(), field: z.string().optional(), school: z.string().optional(), message: z.string() });
 const mergedItemSchema = z.object({ text: z.string(), sources: z.array(z.string()) });
-export const consolidationResultSchema = z
+const consolidationResultSchema = z
   .object({
     facts: z.record(z.string(), z.unknown()).openapi({ description: '汇总的事实表：各领域下每校一条（以“学校：”开头）；derived 为各校同一指标的合计（accepted 为 false，采用的改为 true）' }),
     valid: z.boolean(),
@@ -65,11 +64,10 @@ export const consolidationResultSchema = z
   })
   .openapi('ConsolidationResult');
 
-
 /** Anything but JSON or a multipart upload: 415, before the body is read. */
 const mediaTypeCheck = jsonOrUpload('请以 JSON（{ "reports": [{ "name", "text" }] }）提交，或用 multipart/form-data 上传各单位的 .docx、.txt、.md 文件（字段名 files）');
 
-const consolidationRoute = createRoute({
+export const create = createRoute({
   method: 'post',
   path: '/api/consolidations',
   operationId: 'consolidateReports',
@@ -85,52 +83,3 @@ const consolidationRoute = createRoute({
     ...errorResponses('tool', { 400: '请求内容有误、份数不对或文件无法读取', 413: '文件或合计过大', 415: '不支持的请求类型或文件类型' }),
   },
 });
-
-const asList = (value: unknown): unknown[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
-
-/** The bound or file problem as the HTTP error for it. */
-function inputError(error: ConsolidationInputError): ApiError {
-  const status = error.kind === 'size' ? 413 : error.kind === 'unsupported' ? 415 : 400;
-  const code = { count: 'invalid_request', size: 'payload_too_large', unsupported: 'unsupported_media_type', unreadable: 'unreadable_file' }[error.kind];
-  return new ApiError(status, code, error.message);
-}
-
-export function consolidationRoutes() {
-  const router = createRouter();
-  router.openapi(consolidationRoute, async (c) => {
-    const { reportTypes } = c.get('deps');
-    const isJson = /^application\/json\b/i.test(c.req.header('content-type') ?? '');
-    const body = (isJson ? c.req.valid('json') : c.req.valid('form')) as z.infer<typeof jsonBody> & z.infer<typeof formBody>;
-    if (body.type !== undefined && !reportTypes.has(body.type)) {
-      throw validationError([{ path: 'type', message: unknownReportType(body.type, reportTypes.keys()) }]);
-    }
-    const options: ConsolidateOptions = {
-      phrases: phrasesOf(reportTypes),
-      type: body.type,
-      org: body.org || undefined,
-      period: body.period || undefined,
-      split: isJson ? body.split : asList(body.split).filter((s): s is string => typeof s === 'string'),
-      merge: isJson ? body.merge : asList(body.merge).filter((s): s is string => typeof s === 'string').map((s) => s.split(/[,，]/).map((k) => k.trim()).filter(Boolean)),
-    };
-    try {
-      if (isJson) {
-        const reports = body.reports;
-        checkBounds(reports.map((r) => ({ name: r.name, size: new TextEncoder().encode(r.text).byteLength })));
-        reports.forEach(checkText);
-        return c.json(consolidateReports(reports, options), 200);
-      }
-      const files = asList(body.files);
-      if (!files.length || files.some((f) => !(f instanceof File))) {
-        throw validationError([{ path: 'files', message: '请上传各单位的报告文件（字段名 files，可重复）：.docx、.txt 或 .md' }]);
-      }
-      const uploads = files as File[];
-      checkBounds(uploads.map((f) => ({ name: f.name, size: f.size })));
-      const named = await Promise.all(uploads.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-      return c.json(await consolidateFiles(named, options), 200);
-    } catch (error) {
-      if (error instanceof ConsolidationInputError) throw inputError(error);
-      throw error;
-    }
-  });
-  return router;
-}

@@ -1,17 +1,22 @@
-/** Sessions (the guided dialogue): create, answer, read, edit the outline, draft — routes and thin handlers over src/services/sessions.ts. */
+/**
+ * The sessions' contracts (the guided dialogue, all under /api/sessions): create (from a type, an imported report or
+ * a consolidation), answer, read, delete, edit the outline, choose the sums, draft — and the schemas only they use.
+ */
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Holds, Turn } from '../contract/session-shapes.js';
-import { toFactSheet } from '../dialogue/collected-facts.js';
-import { canDraft, describeState, editOutline } from '../dialogue/interview.js';
-import { sessionOutline } from '../dialogue/outline-edits.js';
-import { createDraft } from '../services/drafts.js';
-import { answerTurn, changeSession, linkDraft, loadSession, save, startSession, turnBody, typeOf } from '../services/sessions.js';
-import { ApiError } from './errors.js';
-import { BODY_ERRORS, STORAGE_ERRORS, asOutlineJson, draftAnswers, errorResponses, factSheetDocSchema, idParam, outlineSchema, reportTypeField } from './openapi-parts.js';
-import { createRouter } from './router.js';
-import { importFields, reportChoicesSchema, reportTypeGuessSchema } from './session-import.js';
-import { consolidationFields } from './session-consolidation.js';
-import { clientAbort, streamDraft, wantsEventStream } from './sse.js';
+import type { Holds, Turn } from '../../../contract/session-shapes.js';
+import {
+  BODY_ERRORS,
+  STORAGE_ERRORS,
+  draftAnswers,
+  errorResponses,
+  factSheetDocSchema,
+  idParam,
+  outlineSchema,
+  reportChoiceSchema,
+  reportTypeField,
+  reportTypeGuessSchema,
+  securityOf,
+} from '../../openapi/parts.js';
 
 /** A message longer than this is refused outright (400); up to it, the engine caps the answer and says so. */
 export const MAX_MESSAGE = 20_000;
@@ -40,7 +45,47 @@ const turnSchema = z.object({ reply: replySchema, state: stateSchema, facts: col
 /** What the document promises is what the widget reads (src/contract/session-shapes.ts). */
 export type TurnDocIsTheContract = Holds<z.infer<typeof turnSchema> extends Turn ? true : false>;
 
-const createSessionRoute = createRoute({
+// ── Starting from an imported report (the start itself: src/services/session-import.ts) ──────────────────────
+
+/** The body fields an import adds to POST /api/sessions. */
+const importFields = {
+  import: z
+    .string({ error: '导入的报告全文（import）应为文字' })
+    .optional()
+    .openapi({
+      description: '去年的报告或范文全文：会先导入（同 POST /api/imports），再只问有变化的地方；与 type 同时提供时按 type 的报告类型起草',
+      example: '河西区教育局2024年工作总结\n一、加强队伍建设\n全年招聘教师120名……',
+    }),
+  report: z
+    .number({ error: '第几篇（report）应为正整数' })
+    .int({ error: '第几篇（report）应为正整数' })
+    .min(1, { error: '第几篇（report）应为正整数' })
+    .optional()
+    .openapi({ description: 'import 中有多篇报告时导入第几篇（从 1 起），默认第 1 篇；有多篇时响应带 reports 供选择', example: 1 }),
+};
+
+const reportChoicesSchema = z
+  .array(reportChoiceSchema)
+  .optional()
+  .openapi({ description: '导入的文字中有多篇报告时列出各篇，可用 report 另选一篇重新开始' });
+
+// ── Starting from a consolidation (the start itself: src/services/session-consolidation.ts) ───────────────────
+
+/** The body field a consolidation adds to POST /api/sessions. */
+const consolidationFields = {
+  consolidation: z
+    .unknown()
+    .optional()
+    .openapi({
+      type: 'object',
+      description:
+        'POST /api/consolidations 返回的 facts（可先改 derived[].accepted 选定采用的合计）：开始一次核对对话，逐个确认合并后的工作领域、问题和打算，首条回复列出各项合计及其算法；合计可在起草前用 PUT /api/sessions/:id/derived 改选',
+    }),
+};
+
+// ── Routes ───────────────────────────────────────────────────────────────────────────────────────────────
+
+export const create = createRoute({
   method: 'post',
   path: '/api/sessions',
   operationId: 'createSession',
@@ -77,7 +122,7 @@ const createSessionRoute = createRoute({
   },
 });
 
-const messageRoute = createRoute({
+export const message = createRoute({
   method: 'post',
   path: '/api/sessions/{id}/messages',
   operationId: 'sendMessage',
@@ -102,7 +147,7 @@ const messageRoute = createRoute({
   responses: { 200: { description: '下一步', content: { 'application/json': { schema: turnSchema } } }, ...sessionErrors({ 400: '请求内容有误', ...BODY_ERRORS, ...STORAGE_ERRORS }) },
 });
 
-const getSessionRoute = createRoute({
+export const getOne = createRoute({
   method: 'get',
   path: '/api/sessions/{id}',
   operationId: 'getSession',
@@ -135,6 +180,22 @@ const getSessionRoute = createRoute({
   },
 });
 
+/** DELETE /api/sessions/:id: the user removes their session and every draft made from it, at once and for good. */
+export const remove = createRoute({
+  method: 'delete',
+  path: '/api/sessions/{id}',
+  operationId: 'deleteSession',
+  security: [],
+  summary: '删除会话及其全部稿件',
+  description:
+    '立即删除这次对话的记录、收集的事实和由它生成的全部稿件，不可恢复；之后再访问返回 404。未删除的会话在最后一次使用后 SESSION_TTL_DAYS 天（默认 30 天）自动删除。',
+  request: { params: idParam('会话') },
+  responses: {
+    204: { description: '已删除' },
+    ...errorResponses('widget', { 404: '会话不存在或已删除' }),
+  },
+});
+
 const partRef = z.object({
   part: z.number({ error: '部分编号（part）应为数字' }).int().min(1, { error: '部分编号（part）从 1 开始' }).max(200),
   child: z.number().int().min(1).max(200).optional().openapi({ description: '该部分下的第几项（（一）（二）），用于工作计划等分组的大纲' }),
@@ -150,7 +211,7 @@ const operationSchema = z.discriminatedUnion(
   { error: '操作（op）应为 rename、move、merge 或 drop' },
 );
 
-const outlineRoute = createRoute({
+export const outline = createRoute({
   method: 'put',
   path: '/api/sessions/{id}/outline',
   operationId: 'editOutline',
@@ -177,7 +238,7 @@ const outlineRoute = createRoute({
   },
 });
 
-const draftRoute = createRoute({
+export const draft = createRoute({
   method: 'post',
   path: '/api/sessions/{id}/draft',
   operationId: 'draftSession',
@@ -189,79 +250,48 @@ const draftRoute = createRoute({
   responses: { ...draftAnswers, ...sessionErrors({ 409: '会话还不能起草（仍在提问中）' }) },
 });
 
-// ── Routes ───────────────────────────────────────────────────────────────────────────────────────────────
+/** PUT /api/sessions/:id/derived: which of the sums a consolidation offered are accepted, before drafting; answers each sum checked, with how it was computed. */
+const derivedReportSchema = z
+  .object({
+    value: z.string(),
+    of: z.array(z.string()),
+    op: z.string(),
+    label: z.string().optional(),
+    sources: z.array(z.string()).optional(),
+    accepted: z.boolean(),
+    ok: z.boolean(),
+    computed: z.string().optional(),
+    reason: z.string().optional(),
+    formula: z.string().openapi({ example: '120人次 + 80人次 + 95人次 = 295人次' }),
+  })
+  .openapi('DerivedFigureReport');
 
-export function sessionRoutes() {
-  const router = createRouter();
-
-  router.openapi(createSessionRoute, async (c) => {
-    const { type: typeId, import: text, report, consolidation } = c.req.valid('json');
-    const { session, reply, reports, reportType } = await startSession(c.get('deps'), { typeId, text, report, consolidation });
-    return c.json({ id: session.id, ...turnBody(session, reply), ...(reports ? { reports } : {}), ...(reportType ? { reportType } : {}) }, 201);
-  });
-
-  router.openapi(messageRoute, async (c) => {
-    const { id } = c.req.valid('param');
-    const { text } = c.req.valid('json');
-    return c.json(await answerTurn(c.get('deps'), id, text), 200);
-  });
-
-  router.openapi(getSessionRoute, async (c) => {
-    const deps = c.get('deps');
-    const session = await loadSession(deps, c.req.valid('param').id);
-    const type = typeOf(deps, session);
-    const { state, reply } = describeState(session, type);
-    return c.json(
-      {
-        id: session.id,
-        type: session.type,
-        state: state.state,
-        reply,
-        facts: state.facts,
-        outline: asOutlineJson(sessionOutline(state.facts, type, state.choices)),
-        transcript: state.transcript,
-        drafts: state.drafts,
-        createdAt: session.createdAt,
-        updatedAt: session.updatedAt,
+export const derived = createRoute({
+  method: 'put',
+  path: '/api/sessions/{id}/derived',
+  operationId: 'acceptDerivedFigures',
+  security: securityOf('widget'),
+  summary: '采用或不采用汇总给出的合计',
+  description:
+    '`accepted` 列出要采用的合计的序号（从 1 起，即会话事实中 derived 的顺序），其余都不采用；空列表表示一个也不采用。返回每项合计的核算结果（算法、是否算得对）。只有采用且算得对的合计才会写入稿件。',
+  request: {
+    params: idParam('会话'),
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z.object({
+            accepted: z
+              .array(z.number({ error: '采用的合计（accepted）应为序号列表' }).int({ error: '序号应为整数' }).min(1, { error: '序号从 1 起' }), { error: '采用的合计（accepted）应为序号列表，如 [1, 3]' })
+              .max(500)
+              .openapi({ example: [1, 3] }),
+          }),
+        },
       },
-      200,
-    );
-  });
-
-  router.openapi(outlineRoute, async (c) => {
-    const deps = c.get('deps');
-    const { id } = c.req.valid('param');
-    const { operations } = c.req.valid('json');
-    const body = await changeSession(deps, id, async (session) => {
-      const type = typeOf(deps, session);
-      const result = editOutline(session, type, operations);
-      if ('error' in result) throw new ApiError(400, 'invalid_outline_edit', `${result.error}，大纲没有改动`);
-      const { state, reply } = describeState(result.state, type, `${result.done.join('；')}。`);
-      const saved = await save(deps, session, { ...state, transcript: [...state.transcript, { role: 'assistant', text: reply.text, field: reply.field }] });
-      return { ...turnBody(saved, reply), outline: asOutlineJson(sessionOutline(saved.facts, type, saved.choices)), done: result.done };
-    });
-    return c.json(body, 200);
-  });
-
-  router.openapi(draftRoute, async (c) => {
-    const deps = c.get('deps');
-    const { id } = c.req.valid('param');
-    const session = await loadSession(deps, id);
-    const type = typeOf(deps, session);
-    if (!canDraft(session)) {
-      throw new ApiError(409, 'session_not_ready', '还有问题没有回答完。请继续回答，或发送“完成”进入核对（缺的内容会在稿中标注【待补充】），然后再起草。');
-    }
-    const abort = clientAbort(c);
-    const events = linkDraft(deps, session, createDraft(deps, {
-      facts: toFactSheet(session.facts),
-      outline: sessionOutline(session.facts, type, session.choices),
-      sessionId: session.id,
-      signal: abort.signal,
-    }));
-    if (wantsEventStream(c)) return streamDraft(c, events, abort) as never;
-    for await (const event of events) if (event.type === 'stored') return c.json(event.view, 201);
-    throw new Error('draft not stored');
-  });
-
-  return router;
-}
+    },
+  },
+  responses: {
+    200: { description: '各项合计的核算结果', content: { 'application/json': { schema: z.object({ derived: z.array(derivedReportSchema), facts: z.record(z.string(), z.unknown()) }) } } },
+    ...errorResponses('widget', { 400: '请求内容有误', 404: '会话不存在', 409: '会话中没有合计', ...BODY_ERRORS, ...STORAGE_ERRORS }),
+  },
+});

@@ -1,8 +1,7 @@
-/** GET /docs: a page that lists every route of /openapi.json and lets a person try it. Self-contained, no CDN. */
-import { createRouter } from './router.js';
-import { staticAnswer } from './static-answer.js';
+/** The /docs page, its script and its style: self-contained (no CDN), it lists every route of /openapi.json and lets a person try it. */
 
-const PAGE = `<!doctype html>
+/** The page: the key field, then the operations, which SCRIPT fills in from /openapi.json. */
+export const PAGE = `<!doctype html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
@@ -18,7 +17,7 @@ const PAGE = `<!doctype html>
 </body>
 </html>`;
 
-const CSS = `body{font:15px/1.6 system-ui,"PingFang SC","Microsoft YaHei",sans-serif;margin:0 auto;max-width:960px;padding:16px;color:#1f2328}
+export const CSS = `body{font:15px/1.6 system-ui,"PingFang SC","Microsoft YaHei",sans-serif;margin:0 auto;max-width:960px;padding:16px;color:#1f2328}
 h1{font-size:22px}details{border:1px solid #d0d7de;border-radius:6px;margin:8px 0;padding:8px 12px}label{display:block;margin:6px 0}
 summary{cursor:pointer}code.m{display:inline-block;min-width:4em;font-weight:bold}textarea,input,select{width:100%;box-sizing:border-box;font:13px monospace}
 input[type=file]{font:inherit}textarea{min-height:8em}button{margin:6px 0;padding:4px 14px}pre{background:#f6f8fa;padding:8px;overflow:auto;max-height:24em;white-space:pre-wrap}
@@ -29,7 +28,7 @@ p code{background:#f6f8fa;padding:0 3px;border-radius:3px}:focus-visible{outline
  * body prefilled from the document's example, an Accept choice from its answers, a file field where it takes an
  * upload; answers shown as text, streamed as they come (SSE), or offered as a download (Word, files).
  */
-const SCRIPT = String.raw`(async () => {
+export const SCRIPT = String.raw`(async () => {
   const main = document.getElementById('ops');
   const keyInput = document.getElementById('key');
   const spec = await (await fetch('/openapi.json')).json();
@@ -125,15 +124,3 @@ const SCRIPT = String.raw`(async () => {
     }
   }
 })();`;
-
-export function docsRoutes() {
-  const router = createRouter();
-  router.get('/docs', (c) =>
-    c.html(PAGE, 200, { 'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'" }),
-  );
-  router.get('/docs.js', (c) => staticAnswer(c, SCRIPT, { contentType: 'text/javascript; charset=utf-8', cacheControl: 'no-cache' }));
-  router.get('/docs.css', (c) => staticAnswer(c, CSS, { contentType: 'text/css; charset=utf-8', cacheControl: 'no-cache' }));
-  // Browsers ask for it on every page: an empty answer they may keep for a day, instead of a 404 each time.
-  router.get('/favicon.ico', (c) => c.body(null, 204, { 'Cache-Control': 'public, max-age=86400' }));
-  return router;
-}

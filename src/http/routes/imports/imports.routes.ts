@@ -1,11 +1,7 @@
-/** POST /api/imports: an old report (JSON text, or a .txt/.md/.docx upload) → a fact sheet with warnings. */
+/** The import's contract (POST /api/imports: an old report as JSON text, or a .txt/.md/.docx upload → a fact sheet with warnings) and the schemas only it uses. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { importFile, importText } from '../services/imports.js';
-import { ApiError, validationError } from './errors.js';
-import { errorResponses, factSheetDocSchema, securityOf } from './openapi-parts.js';
-import { reportChoiceSchema, reportTypeGuessSchema } from './session-import.js';
-import { jsonOrUpload } from './middleware/json-or-upload.js';
-import { createRouter } from './router.js';
+import { jsonOrUpload } from '../../middleware/json-or-upload.js';
+import { errorResponses, factSheetDocSchema, reportChoiceSchema, reportTypeGuessSchema, securityOf } from '../../openapi/parts.js';
 
 /** Uploads may be this large (a .docx with images); JSON bodies keep the app-wide 256 KiB limit. */
 export const IMPORT_UPLOAD_LIMIT = 5 * 1024 * 1024;
@@ -31,8 +27,12 @@ const formBody = z.object({
   report: reportField,
 });
 
+/** Each body as validated: the route takes both, so `valid('json')` and `valid('form')` are typed as either; the handler names the one it read. */
+export type ImportJson = z.infer<typeof jsonBody>;
+export type ImportForm = z.infer<typeof formBody>;
+
 const warningSchema = z.object({ code: z.string(), field: z.string().optional(), message: z.string() });
-export const importResultSchema = z
+const importResultSchema = z
   .object({
     facts: factSheetDocSchema.partial().openapi({ description: '恢复出的事实表；valid 为 false 时缺必填项，见 warnings' }),
     valid: z.boolean(),
@@ -47,7 +47,7 @@ export const importResultSchema = z
 /** Anything but JSON or a multipart upload: 415, before the body is read. */
 const mediaTypeCheck = jsonOrUpload('请以 JSON（{ "text": "报告全文" }）提交，或用 multipart/form-data 上传 .docx、.txt、.md 文件');
 
-const importRoute = createRoute({
+export const create = createRoute({
   method: 'post',
   path: '/api/imports',
   operationId: 'importReport',
@@ -67,20 +67,3 @@ const importRoute = createRoute({
     ...errorResponses('tool', { 400: '请求内容有误或文件无法读取', 413: '内容过大', 415: '不支持的请求类型或文件类型' }),
   },
 });
-
-export function importRoutes() {
-  const router = createRouter();
-  router.openapi(importRoute, async (c) => {
-    const type = c.req.header('content-type') ?? '';
-    if (/^application\/json\b/i.test(type)) {
-      const { text, report } = c.req.valid('json') as z.infer<typeof jsonBody>;
-      if (text === undefined) throw validationError([{ path: 'text', message: '请提供报告全文（text）' }]);
-      return c.json(importText(text, report), 200);
-    }
-    const { file, report } = c.req.valid('form') as z.infer<typeof formBody>;
-    if (!(file instanceof File)) throw validationError([{ path: 'file', message: '请上传文件（file）：.docx、.txt 或 .md' }]);
-    if (file.size > IMPORT_UPLOAD_LIMIT) throw new ApiError(413, 'payload_too_large', '文件超过 5 MiB 上限');
-    return c.json(await importFile(file.name, new Uint8Array(await file.arrayBuffer()), report), 200);
-  });
-  return router;
-}

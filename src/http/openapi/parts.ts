@@ -1,11 +1,12 @@
 /**
- * The OpenAPI pieces every route file shares: id parameters, error responses (with 401/403/429 by kind of route),
- * security, the draft view and the SSE stream of drafting, so each route declares only what is its own.
+ * The OpenAPI pieces the route files share: id parameters, error responses (with 401/403/429 by kind of route),
+ * security, the draft view and the SSE stream of drafting, an imported report's choices and type guess, and the
+ * 校对 result, so each resource's routes file (src/http/routes/) declares only what is its own.
  */
 import { z } from '@hono/zod-openapi';
-import { factSheetSchema } from '../domain/fact-sheet.js';
-import type { DraftView } from '../services/drafts.js';
-import { errorBodySchema } from './errors.js';
+import { factSheetSchema } from '../../domain/fact-sheet.js';
+import type { DraftView } from '../../services/drafts.js';
+import { errorBodySchema } from '../errors.js';
 
 // ── Security ─────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -195,3 +196,54 @@ export const draftAnswers = {
 export const asDraftJson = (view: DraftView) => view as unknown as z.infer<typeof draftViewSchema>;
 /** An outline as the typed routes return it (see asDraftJson). */
 export const asOutlineJson = (outline: unknown) => outline as z.infer<typeof outlineSchema>;
+
+// ── An imported report (POST /api/imports, POST /api/sessions with `import`) ────────────────────────────────
+
+export const reportChoiceSchema = z
+  .object({
+    index: z.number().int().openapi({ description: '第几篇（从 1 起），即 report 的取值' }),
+    title: z.string(),
+    type: z.string().openapi({ description: '按内容推断的报告类型' }),
+    confidence: z.number().openapi({ description: '类型推断的把握（0–1）' }),
+    areas: z.number().int().openapi({ description: '将导入的工作领域数' }),
+    facts: z.number().int().openapi({ description: '将导入的事实条数（各工作领域合计）' }),
+  })
+  .openapi('ReportChoice');
+
+export const reportTypeGuessSchema = z
+  .object({
+    type: z.string(),
+    confidence: z.number().openapi({ description: '0–1：领先第二名的程度；低于 0.5 时 unsure 为 true' }),
+    reasons: z.array(z.string()).openapi({ description: '据以判断的依据（中文）' }),
+    alternative: z.string().optional().openapi({ description: '第二可能的类型' }),
+    unsure: z.boolean().openapi({ description: '没有把握：对话会先问报告类型' }),
+  })
+  .openapi('ReportTypeGuess');
+
+// ── 校对 (POST /api/proofread, POST /api/drafts/{id}/proofread) ──────────────────────────────────────────
+
+const issueSchema = z
+  .object({
+    start: z.number().int().openapi({ description: '起始位置（UTF-16 码元，从 0 起）' }),
+    end: z.number().int().openapi({ description: '结束位置（不含）' }),
+    kind: z.enum(['punctuation', 'number', 'numbering', 'date', 'typo', 'repeat', 'marker', 'figure', 'wording']),
+    message: z.string().openapi({ example: '标点：中文里用了半角逗号“,”，应为全角“，”（GB/T 15834）' }),
+    suggestion: z.string().optional().openapi({ description: '有把握的改法（替换 start—end 之间的文字）；没有把握时不给。source 为 model 时是模型的措辞建议，由用户决定是否采用' }),
+    source: z.literal('model').optional().openapi({ description: '只在模型的第二遍（?model=true）给出的措辞建议上出现' }),
+  })
+  .openapi('ProofIssue');
+
+export const issuesSchema = z
+  .object({
+    issues: z.array(issueSchema),
+    model: z.object({ used: z.boolean(), message: z.string().optional() }).optional().openapi({ description: '请求了模型第二遍时：是否用上了模型，没用上的原因' }),
+  })
+  .openapi('ProofreadResult');
+
+/** `?model=`: whether the model's wording pass is wanted as well (read by modelWanted). */
+export const modelQuery = z
+  .enum(['true', 'false', '1', '0'], { error: '模型第二遍（model）应为 true 或 false' })
+  .optional()
+  .openapi({ description: '配置了模型时，另请模型提出措辞建议（kind 为 wording、source 为 model），不会自动采用；离线规则的结果不受影响' });
+
+export const modelWanted = (value: string | undefined) => ['true', '1'].includes(value ?? '');
