@@ -76,6 +76,36 @@ describe('the layout of src/', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('lays the routes out by role: each resource a folder of contracts, handlers and wiring, shared pieces in one place', () => {
+    const routeFiles = files.filter((f) => f.name.startsWith('http/routes/')).map((f) => f.name);
+    const resources = [...new Set(routeFiles.map((name) => name.split('/')[2]))];
+    expect(resources.length).toBeGreaterThanOrEqual(6);
+    for (const resource of resources) {
+      const own = routeFiles.filter((name) => name.startsWith(`http/routes/${resource}/`)).map((name) => name.split('/').pop()!);
+      expect(own, resource).toContain(`${resource}.index.ts`);
+      expect(own, resource).toContain(`${resource}.handlers.ts`);
+      // Nothing else: a contract file, or a page a handler serves (the widget's demo, /docs).
+      expect(own.filter((n) => !new RegExp(`^${resource}\\.(index|handlers|routes|page)\\.ts$`).test(n)), resource).toEqual([]);
+    }
+    // The pieces two resources share are declared once (src/http/openapi/), never in a resource's folder.
+    const idParams = files.filter((f) => /\bidParam\s*=/.test(readFileSync(join(SRC, f.name), 'utf8'))).map((f) => f.name);
+    expect(idParams).toEqual(['http/openapi/parts.ts']);
+  });
+
+  it("keeps the handlers thin: they call src/services (and the http layer's own pieces), never the layers below", () => {
+    const offenders = files
+      .filter((f) => /^http\/routes\/[^/]+\/[^/]+\.handlers\.ts$/.test(f.name))
+      .flatMap((f) => {
+        // Type-only imports describe data; they call nothing.
+        const text = readFileSync(join(SRC, f.name), 'utf8').replace(/^import type .*$/gm, '');
+        return specifiers(text)
+          .map((spec) => resolveLocal(join(SRC, f.name), spec))
+          .filter((t): t is string => t !== null && !/^(services|contract|http)\//.test(t))
+          .map((t) => `${f.name} → ${t}`);
+      });
+    expect(offenders).toEqual([]);
+  });
+
   it('keeps the services below http and the runtimes: services import neither', () => {
     const offenders = files
       .filter((f) => f.name.startsWith('services/'))

@@ -5,7 +5,7 @@ import type { FactSheet } from '../domain/fact-sheet.js';
 import type { Outline } from '../domain/outline.js';
 import type { ReportType } from '../domain/report-types.js';
 import type { Deps } from './deps.js';
-import { AppError, notFound } from './errors.js';
+import { AppError, notFound, validationError } from './errors.js';
 import { unknownReportType } from '../contract/messages.js';
 import type { DraftRecord, DraftVersion } from '../store/store.js';
 import { ID_PATTERN } from '../domain/ids.js';
@@ -51,10 +51,14 @@ export interface StartDraft {
 
 /**
  * Drafts and stores: yields the pipeline's events, and stores the result before yielding `done`,
- * so a client that sees `done` can always read the draft back. `done` carries the stored id.
+ * so a client that sees `done` can always read the draft back. `done` carries the stored id. The report type is
+ * checked at once (400), before any event, so a refusal is an ordinary error answer, not a stream.
  */
-export async function* createDraft(deps: Deps, start: StartDraft): AsyncGenerator<DraftEvent | { type: 'stored'; view: DraftView }> {
-  const type = reportTypeOf(deps, start.facts);
+export function createDraft(deps: Deps, start: StartDraft): AsyncGenerator<DraftEvent | { type: 'stored'; view: DraftView }> {
+  return drafting(deps, start, reportTypeOf(deps, start.facts));
+}
+
+async function* drafting(deps: Deps, start: StartDraft, type: ReportType): AsyncGenerator<DraftEvent | { type: 'stored'; view: DraftView }> {
   for await (const event of draftEvents({ facts: start.facts, type, composer: deps.composer, outline: start.outline, signal: start.signal })) {
     if (event.type !== 'done') {
       yield event;
@@ -77,7 +81,7 @@ export async function draftAndStore(deps: Deps, start: StartDraft): Promise<Draf
 
 function reportTypeOf(deps: Deps, facts: FactSheet): ReportType {
   const type = deps.reportTypes.get(facts.type);
-  if (!type) throw new AppError(400, 'invalid_request', unknownReportType(facts.type, deps.reportTypes.keys()));
+  if (!type) throw validationError([{ path: 'type', message: unknownReportType(facts.type, deps.reportTypes.keys()) }]);
   return type;
 }
 

@@ -7,13 +7,15 @@ import { toFactSheet } from '../dialogue/collected-facts.js';
 import { checkDerivedList } from '../domain/derived-figures.js';
 import { factStrings, type FactSheet } from '../domain/fact-sheet.js';
 import { findFigures } from '../domain/figures.js';
-import { beginTurn, finishTurn, recordDraft, startInterview, type InterviewState } from '../dialogue/interview.js';
+import { beginTurn, canDraft, describeState, editOutline, finishTurn, recordDraft, startInterview, type InterviewState } from '../dialogue/interview.js';
+import { sessionOutline } from '../dialogue/outline-edits.js';
+import type { OutlineOperation } from '../contract/outline-operations.js';
 import type { Reply, Turn } from '../contract/session-shapes.js';
 import { offlineParser } from '../dialogue/offline-parser.js';
 import { ID_PATTERN } from '../domain/ids.js';
 import type { SessionRecord } from '../store/store.js';
 import type { Deps } from './deps.js';
-import type { DraftView } from './drafts.js';
+import { createDraft, type DraftView } from './drafts.js';
 import { AppError, validationError } from './errors.js';
 import { unknownReportType } from '../contract/messages.js';
 import { liveSession } from './expiry.js';
@@ -125,8 +127,57 @@ async function parseAnswer(deps: Deps, input: AnswerInput): Promise<ParsedAnswer
   return offlineParser(input);
 }
 
+/** What GET /api/sessions/:id answers: the reply as it stands, the facts, the outline, the transcript, the drafts. */
+export async function sessionView(deps: Deps, id: string) {
+  const session = await loadSession(deps, id);
+  const type = typeOf(deps, session);
+  const { state, reply } = describeState(session, type);
+  return {
+    id: session.id,
+    type: session.type,
+    state: state.state,
+    reply,
+    facts: state.facts,
+    outline: sessionOutline(state.facts, type, state.choices),
+    transcript: state.transcript,
+    drafts: state.drafts,
+    createdAt: session.createdAt,
+    updatedAt: session.updatedAt,
+  };
+}
+
+/**
+ * Applies outline edits (PUT …/outline), all or none: one that cannot apply is a 400 and nothing changes. The
+ * reply saying what was done is kept in the transcript like any other.
+ * @example await editSessionOutline(deps, id, [{ op: 'drop', target: { part: 4 } }])
+ */
+export function editSessionOutline(deps: Deps, id: string, operations: OutlineOperation[]) {
+  return changeSession(deps, id, async (session) => {
+    const type = typeOf(deps, session);
+    const result = editOutline(session, type, operations);
+    if ('error' in result) throw new AppError(400, 'invalid_outline_edit', `${result.error}，大纲没有改动`);
+    const { state, reply } = describeState(result.state, type, `${result.done.join('；')}。`);
+    const saved = await save(deps, session, { ...state, transcript: [...state.transcript, { role: 'assistant', text: reply.text, field: reply.field }] });
+    return { ...turnBody(saved, reply), outline: sessionOutline(saved.facts, type, saved.choices), done: result.done };
+  });
+}
+
+/**
+ * Drafts from a session: a 409 while questions are still open; else the draft's events, the draft linked from the
+ * session once it is stored. Checked before any event, so a refusal is an ordinary error answer, not a stream.
+ */
+export async function draftSession(deps: Deps, id: string, signal: AbortSignal) {
+  const session = await loadSession(deps, id);
+  const type = typeOf(deps, session);
+  if (!canDraft(session)) {
+    throw new AppError(409, 'session_not_ready', '还有问题没有回答完。请继续回答，或发送“完成”进入核对（缺的内容会在稿中标注【待补充】），然后再起草。');
+  }
+  const facts = toFactSheet(session.facts);
+  return linkDraft(deps, session, createDraft(deps, { facts, outline: sessionOutline(session.facts, type, session.choices), sessionId: session.id, signal }));
+}
+
 /** Passes the draft's events on; once it is stored, links it from the session (before the client hears `done`). */
-export async function* linkDraft<E extends { type: string }>(deps: Deps, session: Session, events: AsyncIterable<E>): AsyncGenerator<E> {
+async function* linkDraft<E extends { type: string }>(deps: Deps, session: Session, events: AsyncIterable<E>): AsyncGenerator<E> {
   for await (const event of events) {
     if (event.type === 'stored') {
       const view = (event as unknown as { view: DraftView }).view;

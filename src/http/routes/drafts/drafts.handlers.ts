@@ -1,13 +1,8 @@
 /** The drafts' handlers, each typed from its contract in drafts.routes.ts: read the request, call src/services/ (drafts, rewrite, proofread), answer. */
-import { unknownReportType } from '../../../contract/messages.js';
-import { markedSpans, statedDerived } from '../../../domain/figure-guard.js';
-import { DOCX_MEDIA_TYPE, renderDocx } from '../../../render/docx.js';
-import { renderHtml } from '../../../render/html.js';
-import { renderText } from '../../../render/text.js';
+import { exportDraft } from '../../../services/draft-exports.js';
 import { createDraft, draftAndStore, loadDraft, saveEdit, viewOf } from '../../../services/drafts.js';
 import { proofreadDraft } from '../../../services/proofread.js';
 import { rewritePart } from '../../../services/rewrite.js';
-import { ApiError, validationError } from '../../errors.js';
 import { wellFormed } from '../../middleware/json-text.js';
 import { asDraftJson, modelWanted } from '../../openapi/parts.js';
 import type { AppRouteHandler } from '../../router.js';
@@ -23,10 +18,8 @@ function fileName(view: { outline: { title: string } }, ext: string): string {
 export const create: AppRouteHandler<typeof routes.create> = async (c) => {
   const deps = c.get('deps');
   const facts = c.req.valid('json');
-  if (!deps.reportTypes.has(facts.type)) {
-    throw validationError([{ path: 'type', message: unknownReportType(facts.type, deps.reportTypes.keys()) }]);
-  }
   if (wantsEventStream(c)) {
+    // createDraft checks the report type before the stream starts: an unknown one is a 400, not an event.
     const abort = clientAbort(c);
     return streamDraft(c, createDraft(deps, { facts, signal: abort.signal }), abort) as never;
   }
@@ -47,21 +40,15 @@ export const save: AppRouteHandler<typeof routes.save> = async (c) => {
 };
 
 export const download: AppRouteHandler<typeof routes.download> = async (c) => {
-  const deps = c.get('deps');
   const { format, version } = c.req.valid('query');
-  const view = viewOf(await loadDraft(deps, c.req.valid('param').id), version);
-  const disposition = (ext: string) => `attachment; filename*=UTF-8''${encodeURIComponent(fileName(view, ext))}`;
-  if (format === 'md') return c.body(view.markdown, 200, { 'Content-Type': 'text/markdown; charset=utf-8', 'Content-Disposition': disposition('md') });
-  if (format === 'txt') return c.body(renderText(view.markdown), 200, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Disposition': disposition('txt') });
-  if (format === 'html') {
-    const page = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${renderText(`# ${view.outline.title}`).trim().replace(/[<>&]/g, '')}</title></head><body>${renderHtml(view.markdown, { marks: markedSpans(view.figures, view.markdown) })}</body></html>`;
-    return c.body(page, 200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Disposition': disposition('html'), 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'" });
-  }
-  if (format === 'docx') {
-    const bytes = await renderDocx(view.markdown, { marks: markedSpans(view.figures, view.markdown), computed: statedDerived(view.figures) });
-    return c.body(bytes, 200, { 'Content-Type': DOCX_MEDIA_TYPE, 'Content-Disposition': disposition('docx') });
-  }
-  throw new ApiError(400, 'unsupported_format', `暂不支持导出为 ${format} 格式`);
+  const file = await exportDraft(c.get('deps'), { id: c.req.valid('param').id, format, version });
+  const headers: Record<string, string> = {
+    'Content-Type': file.mediaType,
+    'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(fileName(file.view, file.ext))}`,
+  };
+  // An HTML page opened from the download runs nothing and loads nothing.
+  if (file.ext === 'html') headers['Content-Security-Policy'] = "default-src 'none'; style-src 'unsafe-inline'";
+  return c.body(file.body, 200, headers);
 };
 
 export const rewrite: AppRouteHandler<typeof routes.rewrite> = async (c) => {

@@ -3,6 +3,7 @@
  * rewrite one part, proofread a stored version — and the schemas only they use.
  */
 import { createRoute, z } from '@hono/zod-openapi';
+import { EXPORT_FORMATS } from '../../../services/draft-exports.js';
 import {
   BODY_ERRORS,
   STORAGE_ERRORS,
@@ -62,8 +63,6 @@ export const save = createRoute({
   responses: { 200: { description: '新版本', content: { 'application/json': { schema: draftViewSchema } } }, ...errorResponses('draft', { 400: '请求内容有误', 404: '稿件不存在', ...BODY_ERRORS, ...STORAGE_ERRORS }) },
 });
 
-/** The formats GET /api/drafts/{id}/export writes. */
-export const EXPORT_FORMATS = ['md', 'txt', 'html', 'docx'] as const;
 
 export const download = createRoute({
   method: 'get',
