@@ -50,6 +50,16 @@ export function applyParsed(
   userText: string,
   note = '',
 ): { state: InterviewState; reply: Reply } {
+  const { next, notes } = fileParsed(state, type, parsed, key, adding);
+  if (!notes.length) {
+    return respond(state, type, `${note}没能从您的回答中找到${fieldName(state.facts, key)}。请再说一次：`, userText);
+  }
+  const askAreas = key === 'sections' && !next.facts.sections.length ? '请先列出工作领域的名称（如“党建工作、教师队伍建设”）。' : '';
+  return respond(next, type, `${note}已记下：${notes.join('；')}。${askAreas}`, userText);
+}
+
+/** The facts with a parsed answer filed (on a copy, through `changed`), and what was taken, in words; none → nothing filed. */
+export function fileParsed(state: InterviewState, type: ReportType, parsed: ParsedAnswer, key: string, adding: boolean): { next: InterviewState; notes: string[] } {
   const notes: string[] = [];
   const index = sectionIndexOf(key);
   const next = changed(state, (s) => {
@@ -116,11 +126,7 @@ export function applyParsed(
     else if (s.editing === key && hasValue(f, key)) s.editing = null;
     s.confirmed = false;
   });
-  if (!notes.length) {
-    return respond(state, type, `${note}没能从您的回答中找到${fieldName(state.facts, key)}。请再说一次：`, userText);
-  }
-  const askAreas = key === 'sections' && !next.facts.sections.length ? '请先列出工作领域的名称（如“党建工作、教师队伍建设”）。' : '';
-  return respond(next, type, `${note}已记下：${notes.join('；')}。${askAreas}`, userText);
+  return { next, notes };
 }
 
 /** A work area's facts as answered: blanks out, capped at the per-area limit. */

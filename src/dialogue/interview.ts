@@ -11,7 +11,7 @@ import type { AnswerInput, ParsedAnswer } from './answer-parser.js';
 import { isFiller, saysNone } from './answer-text.js';
 import { fieldName, hasValue, sectionIndexOf, type CollectedFacts } from './collected-facts.js';
 import { detectControl } from './controls.js';
-import { answerReview, answerType, applyParsed, DIRECT_FIELDS, fileDirect, hasContent, placeUnplaced, understood } from './filing.js';
+import { answerReview, answerType, applyParsed, DIRECT_FIELDS, fileDirect, fileParsed, hasContent, placeUnplaced, understood } from './filing.js';
 import { remapReview, reviewAnswer, reviewPlan } from './import-review.js';
 import { capAnswer, changed, freshState, type InterviewState } from './interview-state.js';
 import { applyOutlineEdits, parseOutlineCommand, sessionOutline, type OutlineOperation } from './outline-edits.js';
@@ -226,17 +226,34 @@ export function beginTurn(state: InterviewState, type: ReportType, rawText: stri
   return { kind: 'parse', input: { typeId: type.id, field: key, question: questionText(type, state.facts, key, state.review), text: capped.text } };
 }
 
+/** What a turn's second step answers; `again` when the answer belongs to the next question (see finishTurn). */
+export interface TurnResult {
+  state: InterviewState;
+  reply: Reply;
+  /**
+   * The person moved on without answering 对吗？: the check is filed as understood (`state`), and the same words
+   * are to be parsed as the answer to the next question, then finished with `finishTurn(again.state, type, text,
+   * parsed, again.lead)`. `state` and `reply` alone are whole too: the check filed, the words kept as 未归类.
+   */
+  again?: { input: AnswerInput; state: InterviewState; lead: string };
+}
+
 /**
  * The second step of a turn: applies what the parser found. Nothing found → a re-ask saying what is wanted,
  * with everything collected kept. An answer the parser had to interpret is said back first (对吗？), once.
+ * `lead` is said before the reply (what an earlier step of the same turn filed).
  */
-export function finishTurn(state: InterviewState, type: ReportType, rawText: string, parsed: ParsedAnswer | null): { state: InterviewState; reply: Reply } {
+export function finishTurn(state: InterviewState, type: ReportType, rawText: string, parsed: ParsedAnswer | null, lead = ''): TurnResult {
   const text = rawText.replace(/\r\n?/g, '\n');
   const { text: kept, cut } = capAnswer(text);
   const addition = detectControl(text) ? null : detectAddition(text, state.facts, supplementTarget(state));
   const key = addition?.field ?? state.current!;
   const correcting = !addition && state.pending?.field === key;
-  const note = cut ? cutNote(cut) : '';
+  const note = `${lead}${cut ? cutNote(cut) : ''}`;
+  if (!hasContent(parsed) && correcting) {
+    const moved = moveOn(state, type, kept);
+    if (moved) return moved;
+  }
   if (!hasContent(parsed)) {
     if (addition) {
       // An addition the parser cannot read is still kept, as 未归类.
@@ -250,12 +267,12 @@ export function finishTurn(state: InterviewState, type: ReportType, rawText: str
         if (!s.skipped.includes(key)) s.skipped.push(key);
         if (s.editing === key) s.editing = null;
       });
-      return respond(next, type, `好的，${fieldName(state.facts, key)}不写。`, kept);
+      return respond(next, type, `${note}好的，${fieldName(state.facts, key)}不写。`, kept);
     }
-    const lead = isFiller(kept)
-      ? '好的。'
+    const said = isFiller(kept)
+      ? `${note}好的。`
       : `${note}没能从您的回答中找到${fieldName(state.facts, key)}。${q?.required ? '' : '没有的话可以说“跳过”。'}请再说一次：`;
-    return respond(state, type, lead, kept);
+    return respond(state, type, said, kept);
   }
   const interpreted = parsed.check !== undefined || (parsed.period !== undefined && !kept.replace(/\s/g, '').includes(parsed.period.replace(/\s/g, '')));
   if (interpreted && !addition && !correcting) {
@@ -264,6 +281,25 @@ export function finishTurn(state: InterviewState, type: ReportType, rawText: str
     return respond(next, type, said, kept, false);
   }
   return applyParsed(state, type, parsed, key, Boolean(addition), kept, note);
+}
+
+/**
+ * 对吗？ answered with words that are not this field's (主要是三块：…, said to a check of the period): the person
+ * took the check as right and went on. The check is filed; the words answer the next question (`again`), and
+ * until then they are kept as 未归类, so nothing said is lost whichever way the caller goes.
+ */
+function moveOn(state: InterviewState, type: ReportType, kept: string): TurnResult | null {
+  const pending = state.pending!;
+  const { next, notes } = fileParsed(state, type, pending.parsed, pending.field, false);
+  if (!notes.length) return null;
+  const lead = `已记下：${notes.join('；')}。`;
+  const filed = derive(next, type);
+  const field = filed.state === 'asking' ? filed.current : null;
+  const fallback = changed(filed, (s) => void (s.facts.unplaced = [...(s.facts.unplaced ?? []), kept]));
+  const result = respond(fallback, type, `${lead}这段话先放在“未归类”里，核对时可以归入合适的部分。`, kept);
+  if (!field) return result;
+  const input = { typeId: type.id, field, question: questionText(type, filed.facts, field, filed.review), text: kept };
+  return { ...result, again: { input, state: filed, lead } };
 }
 
 // ── Review and drafting ──────────────────────────────────────────────────────────────────────────────────

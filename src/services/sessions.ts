@@ -108,7 +108,9 @@ export function answerTurn(deps: Deps, id: string, text: string) {
     const step = beginTurn(session, type, text);
     // Relative periods (今年, 上学期) are read from the server's clock, as a date in China (the users' time zone).
     const today = CHINA_DATE.format(deps.now());
-    const result = step.kind === 'reply' ? step : finishTurn(session, type, text, await parseAnswer(deps, { ...step.input, today }));
+    let result = step.kind === 'reply' ? step : finishTurn(session, type, text, await parseAnswer(deps, { ...step.input, today }));
+    // Words that answered the next question instead of 对吗？: read again as that answer.
+    if ('again' in result && result.again) result = finishTurn(result.again.state, type, text, await parseAnswer(deps, { ...result.again.input, today }), result.again.lead);
     const saved = await save(deps, session, result.state);
     return turnBody(saved, result.reply);
   });

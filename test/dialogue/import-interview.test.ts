@@ -23,7 +23,9 @@ function start() {
 /** One turn with the offline parser, as the HTTP layer runs it. */
 function turn(state: InterviewState, answer: string) {
   const step = beginTurn(state, annual, answer);
-  return step.kind === 'reply' ? step : finishTurn(state, annual, answer, parseAnswerOffline(step.input));
+  if (step.kind === 'reply') return step;
+  const result = finishTurn(state, annual, answer, parseAnswerOffline(step.input));
+  return result.again ? finishTurn(result.again.state, annual, answer, parseAnswerOffline(result.again.input), result.again.lead) : result;
 }
 
 function run(answers: string[]) {

@@ -14,7 +14,9 @@ const annual = reportTypes.get('annual-summary')!;
 /** One turn with the offline parser, as the HTTP layer runs it. */
 function turn(state: InterviewState, text: string, type = annual) {
   const step = beginTurn(state, type, text);
-  return step.kind === 'reply' ? step : finishTurn(state, type, text, parseAnswerOffline(step.input));
+  if (step.kind === 'reply') return step;
+  const result = finishTurn(state, type, text, parseAnswerOffline(step.input));
+  return result.again ? finishTurn(result.again.state, type, text, parseAnswerOffline(result.again.input), result.again.lead) : result;
 }
 
 function run(texts: string[], type = annual) {

@@ -15,7 +15,9 @@ const annual = reportTypes.get('annual-summary')!;
 
 function turn(state: InterviewState, text: string, today: string, type = annual) {
   const step = beginTurn(state, type, text);
-  return step.kind === 'reply' ? step : finishTurn(state, type, text, parseAnswerOffline({ ...step.input, today }));
+  if (step.kind === 'reply') return step;
+  const result = finishTurn(state, type, text, parseAnswerOffline({ ...step.input, today }));
+  return result.again ? finishTurn(result.again.state, type, text, parseAnswerOffline({ ...result.again.input, today }), result.again.lead) : result;
 }
 
 function run(texts: string[], today = '2025-12-15', type = annual) {
@@ -25,6 +27,57 @@ function run(texts: string[], today = '2025-12-15', type = annual) {
 }
 
 const topics = (state: InterviewState) => state.facts.sections.map((s) => s.topic);
+
+describe('a check (对吗？) answered by going on', () => {
+  it('files the check and reads the words as the next answer: the period from 今年, then the areas', () => {
+    let { state, reply } = run(['城关区教育局', '今年'], '2026-12-02');
+    expect(reply.text).toContain('我理解为：时间段“2026年”。对吗？');
+    ({ state, reply } = turn(state, '党建工作、教师队伍建设、校园安全', '2026-12-02'));
+    expect(state.facts.period).toBe('2026年');
+    expect(topics(state)).toEqual(['党建工作', '教师队伍建设', '校园安全']);
+    expect(state.facts.unplaced).toBeUndefined();
+    expect(reply.text).toMatch(/^已记下：时间段“2026年”。已记下：工作领域 3 个/);
+    expect(reply.field).toBe('sections[0].facts');
+    // One turn in the transcript: the words once, and the one reply.
+    expect(state.transcript.filter((e) => e.role === 'user' && e.text.startsWith('党建工作')).length).toBe(1);
+  });
+
+  it('says the next answer back when it too had to be interpreted (主要是三块：…), after filing the first', () => {
+    let { state, reply } = run(['城关区教育局', '今年'], '2026-12-02');
+    ({ state, reply } = turn(state, '主要是三块：党建工作、教师队伍建设、校园安全', '2026-12-02'));
+    expect(state.facts.period).toBe('2026年');
+    expect(reply.text).toContain('已记下：时间段“2026年”。');
+    expect(reply.text).toContain('我理解为：3 个工作领域：党建工作、教师队伍建设、校园安全。对吗？');
+    ({ state } = turn(state, '对', '2026-12-02'));
+    expect(topics(state)).toEqual(['党建工作', '教师队伍建设', '校园安全']);
+  });
+
+  it('still takes a bare correction as a correction (2025年 to a check of 今年)', () => {
+    let { state, reply } = run(['城关区教育局', '今年'], '2026-12-02');
+    ({ state, reply } = turn(state, '2025年', '2026-12-02'));
+    expect(state.facts.period).toBe('2025年');
+    expect(reply.field).toBe('sections');
+  });
+
+  it('loses nothing for a caller that does not read the words again: the check filed, the words as 未归类', () => {
+    const { state } = run(['城关区教育局', '今年'], '2026-12-02');
+    const text = '党建工作、教师队伍建设';
+    const step = beginTurn(state, annual, text);
+    expect(step.kind).toBe('parse');
+    const result = finishTurn(state, annual, text, parseAnswerOffline({ ...(step as { input: Parameters<typeof parseAnswerOffline>[0] }).input, today: '2026-12-02' }));
+    expect(result.again?.input.field).toBe('sections');
+    expect(result.state.facts.period).toBe('2026年');
+    expect(result.state.facts.unplaced).toEqual([text]);
+  });
+
+  it('上一步 after going on takes back the next answer, and keeps the check as filed', () => {
+    let { state } = run(['城关区教育局', '今年', '党建工作、教师队伍建设'], '2026-12-02');
+    expect(topics(state)).toEqual(['党建工作', '教师队伍建设']);
+    ({ state } = turn(state, '上一步', '2026-12-02'));
+    expect(topics(state)).toEqual([]);
+    expect(state.facts.period).toBe('2026年');
+  });
+});
 
 describe('work areas as people list them', () => {
   it('reads 主要是三块：… as three areas, says so once, then asks each area (not 领导机关)', () => {
