@@ -29,6 +29,8 @@ export interface ParsedAnswer {
    * and files it only on 对 or a correction, asking once.
    */
   check?: string;
+  /** The check doubts the answer is this field's at all (a plan said as 领导机关): left unanswered, it is no yes. */
+  doubt?: boolean;
 }
 
 export interface AnswerInput {

@@ -18,7 +18,7 @@ import { cutNote, respond } from './replies.js';
 
 /** Whether a parsed answer carries anything to file. */
 export const hasContent = (parsed: ParsedAnswer | null): parsed is ParsedAnswer =>
-  Boolean(parsed) && Object.entries(parsed!).some(([k, v]) => k !== 'check' && (Array.isArray(v) ? v.length : v));
+  Boolean(parsed) && Object.entries(parsed!).some(([k, v]) => k !== 'check' && k !== 'doubt' && (Array.isArray(v) ? v.length : v));
 
 /** What an answer would be filed as, in words, for 我理解为……对吗？ */
 export function understood(facts: CollectedFacts, parsed: ParsedAnswer, key: string): string {

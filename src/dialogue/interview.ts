@@ -250,7 +250,9 @@ export function finishTurn(state: InterviewState, type: ReportType, rawText: str
   const key = addition?.field ?? state.current!;
   const correcting = !addition && state.pending?.field === key;
   const note = `${lead}${cut ? cutNote(cut) : ''}`;
-  if (!hasContent(parsed) && correcting) {
+  // Words that are not this field's, or read as doubtfully as the first (a document's name after a doubt about
+  // 领导机关), are no correction: the person went on.
+  if (correcting && (!hasContent(parsed) || parsed.doubt)) {
     const moved = moveOn(state, type, kept);
     if (moved) return moved;
   }
@@ -285,14 +287,29 @@ export function finishTurn(state: InterviewState, type: ReportType, rawText: str
 
 /**
  * 对吗？ answered with words that are not this field's (主要是三块：…, said to a check of the period): the person
- * took the check as right and went on. The check is filed; the words answer the next question (`again`), and
- * until then they are kept as 未归类, so nothing said is lost whichever way the caller goes.
+ * took what was understood as right and went on, so it is filed — unless the check was a doubt about the field,
+ * then the earlier words go to 未归类. The new words answer the next question (`again`), and until then they are
+ * kept as 未归类 too, so nothing said is lost whichever way the caller goes.
  */
 function moveOn(state: InterviewState, type: ReportType, kept: string): TurnResult | null {
   const pending = state.pending!;
-  const { next, notes } = fileParsed(state, type, pending.parsed, pending.field, false);
-  if (!notes.length) return null;
-  const lead = `已记下：${notes.join('；')}。`;
+  let next: InterviewState;
+  let lead: string;
+  if (pending.parsed.doubt) {
+    // A doubt (这段话不像是领导机关) left unanswered is not a yes: the words wait in 未归类, and an optional
+    // question is passed over so the next words are not read as its answer again.
+    const optional = !questionFor(type, pending.field)?.required;
+    next = changed(state, (s) => {
+      s.facts.unplaced = [...(s.facts.unplaced ?? []), pending.text];
+      if (optional && !s.skipped.includes(pending.field)) s.skipped.push(pending.field);
+    });
+    lead = `刚才那段话没有记作${fieldName(state.facts, pending.field)}，先放在“未归类”里，核对时可以归入合适的部分。`;
+  } else {
+    const taken = fileParsed(state, type, pending.parsed, pending.field, false);
+    if (!taken.notes.length) return null;
+    next = taken.next;
+    lead = `已记下：${taken.notes.join('；')}。`;
+  }
   const filed = derive(next, type);
   const field = filed.state === 'asking' ? filed.current : null;
   const fallback = changed(filed, (s) => void (s.facts.unplaced = [...(s.facts.unplaced ?? []), kept]));

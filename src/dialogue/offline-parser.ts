@@ -139,6 +139,17 @@ function relative(out: ParsedAnswer, text: string, today: string | undefined): v
   out.check = `“${found.said}”按今天的日期（${spokenDate(today)}）推算为“${found.period}”。`;
 }
 
+/**
+ * Whether each name in a leadership answer is an authority (区委、区政府和区安委会, 上级主管部门, 党中央): it ends
+ * the way an organ's name ends. A plan or a problem said here (下学期完成监控升级改造) does not.
+ */
+const AUTHORITY_END = /(?:党中央|中央|国务院|党委|政府|人大|政协|委员会|工委|党组|领导小组|安委会|指挥部|委|府|局|厅|部|部门|办公室|办|中心|督导室|上级|组织)$/;
+function looksLikeAuthority(text: string): boolean {
+  // Split at list marks only: 和 may be inside a name (区教育和体育局), and the last of 甲和乙 ends the whole.
+  const names = text.split(/[、，,\s]+/).map((n) => n.trim()).filter(Boolean);
+  return names.length > 0 && names.every((n) => n.length <= 24 && AUTHORITY_END.test(n));
+}
+
 /** Figures other than years and dates: counts, amounts, rates. */
 const countsIn = (text: string) => text.replace(/[0-9０-９]{4}\s*年(?:[0-9０-９]{1,2}\s*月(?:[0-9０-９]{1,2}\s*日)?)?|[0-9０-９]{4}\s*[—–\-~～至]\s*[0-9０-９]{4}\s*年?/g, '').match(/[0-9０-９]/);
 
@@ -162,14 +173,19 @@ function assign(out: ParsedAnswer, key: keyof ParsedAnswer, text: string, asked:
       return;
     }
     case 'leadership': {
-      const lead = single.replace(/^在/, '').replace(/的?(?:正确|坚强|有力)?领导下$/, '').trim();
+      const lead = single.replace(/^在/, '').replace(/的?(?:正确|坚强|有力|统一)?领导(?:下|之下)?$/, '').trim();
       if (lead) out.leadership = lead;
       if (lead && countsIn(lead)) out.check = '这段话带有数字，像是某项工作的具体情况，而不是领导机关。';
+      else if (lead && !looksLikeAuthority(lead)) out.check = '这段话不像是领导机关（例如“区委、区政府”“市教育局”）。';
+      if (out.check) out.doubt = true;
       return;
     }
     case 'theme':
       if (single) out.theme = single;
-      if (single && countsIn(single)) out.check = '这段话带有数字，像是某项工作的具体情况，而不是总体思路。';
+      if (single && countsIn(single)) {
+        out.check = '这段话带有数字，像是某项工作的具体情况，而不是总体思路。';
+        out.doubt = true;
+      }
       return;
     case 'topics': {
       const read = readTopics(text);

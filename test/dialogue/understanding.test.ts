@@ -59,6 +59,32 @@ describe('a check (对吗？) answered by going on', () => {
     expect(reply.field).toBe('sections');
   });
 
+  it('does not take an unanswered doubt as yes: a plan said as 领导机关 waits in 未归类, and the next words answer the next question', () => {
+    const areas = ['县教育局', '2026年上半年', '校舍安全、消防安全', '排查校舍128栋', '开展疏散演练186场次'];
+    let { state, reply } = run(areas, '2026-07-01', reportTypes.get('safety-summary')!);
+    expect(reply.field).toBe('leadership');
+    ({ state, reply } = turn(state, '下学期完成监控升级改造', '2026-07-01', reportTypes.get('safety-summary')!));
+    expect(reply.text).toContain('这段话不像是领导机关');
+    expect(state.facts.leadership).toBeUndefined();
+    ({ state, reply } = turn(state, '《中小学幼儿园安全管理办法》', '2026-07-01', reportTypes.get('safety-summary')!));
+    expect(state.facts.leadership).toBeUndefined();
+    expect(state.facts.unplaced).toEqual(['下学期完成监控升级改造']);
+    expect(state.facts.guidance).toEqual(['《中小学幼儿园安全管理办法》']);
+    expect(reply.text).toMatch(/^刚才那段话没有记作领导机关，先放在“未归类”里/);
+  });
+
+  it('takes the names of authorities as they are said, with no doubt raised', () => {
+    const said = ['区委、区政府', '县委县政府', '在市委、市政府的坚强领导下', '区委、区政府和区安委会', '上级主管部门', '省教育厅', '县委教育工委', '区教育和体育局', '镇党委政府', '在县委、县政府的统一领导下'];
+    for (const text of said) {
+      const parsed = parseAnswerOffline({ typeId: 'annual-summary', field: 'leadership', question: '', text });
+      expect(parsed.check, text).toBeUndefined();
+      expect(parsed.leadership, text).toMatch(/(?:委|府|厅|局|部门|会)$/);
+    }
+    for (const text of ['下学期完成监控升级改造', '部分农村学校监控设备老化', '围绕立德树人根本任务']) {
+      expect(parseAnswerOffline({ typeId: 'annual-summary', field: 'leadership', question: '', text }).check, text).toContain('不像是领导机关');
+    }
+  });
+
   it('loses nothing for a caller that does not read the words again: the check filed, the words as 未归类', () => {
     const { state } = run(['城关区教育局', '今年'], '2026-12-02');
     const text = '党建工作、教师队伍建设';
