@@ -175,6 +175,16 @@ function chooseField(bank: PhraseBank, section: SectionText, genre: string): Fie
   return { field: best.field, sure: best.score >= SURE && !rival, named };
 }
 
+/**
+ * The heading templates that do not say the topic's last word again (双减落实 + 落实到位, 集团化办学推进 + 扎实推进);
+ * all of them when every one would.
+ */
+function notRepeating(templates: readonly string[], topic: string): readonly string[] {
+  const tail = topic.slice(-2);
+  const kept = templates.filter((t) => !t.replace('{{topic}}', '').includes(tail));
+  return kept.length ? kept : templates;
+}
+
 /** A small stable hash, so the same topic always gets the same phrasing. */
 export function stableHash(text: string): number {
   let h = 2166136261;
@@ -328,7 +338,8 @@ export class PhrasePicker {
     if (statesApproachOrResult(bank, topic)) return topic;
     const choice = fieldOf(bank, section, register.genre);
     const grounded = groundedIn(bank, choice);
-    const fits = (options: readonly string[]) => options.filter((a) => !overlaps(a, topic) && grounded(a));
+    // Neither four characters of the topic nor its last word again (坚持减负提质，课后服务提质…).
+    const fits = (options: readonly string[]) => options.filter((a) => !overlaps(a, topic) && !a.includes(topic.slice(-2)) && grounded(a));
     let approach: string | undefined;
     for (const pool of ownPools(bank, choice)) approach ??= this.pickUnused(fits(pool.approaches), topic);
     const general = fits(bank.general.approaches);
@@ -341,10 +352,12 @@ export class PhrasePicker {
     const seed = `${topic}#result`;
     if (isVerbTopic(register.phrases, topic)) {
       if (register.tense === 'plan' && startsWithAny(topic, h.adverbStarts)) return topic;
-      return this.pick(h.verbTopicResults[register.tense], seed).replace('{{topic}}', topic);
+      return this.pick(notRepeating(h.verbTopicResults[register.tense], topic), seed).replace('{{topic}}', topic);
     }
     const noun = asWorkNoun(register.phrases, topic);
-    const options = h.results[register.tense].filter((t) => !(t.includes('水平') && endsWithAny(noun, h.levelEndings)));
-    return this.pick(options, seed).replace('{{topic}}', noun);
+    // 教育教学质量提升 + 水平稳步提升 says 提升 twice, and a level of a 提升 is no level at all.
+    const level = endsWithAny(noun, h.levelEndings) || endsWithAny(noun, h.resultVerbs);
+    const options = h.results[register.tense].filter((t) => !(t.includes('水平') && level));
+    return this.pick(notRepeating(options, noun), seed).replace('{{topic}}', noun);
   }
 }

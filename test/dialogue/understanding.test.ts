@@ -76,12 +76,12 @@ describe('a check (对吗？) answered by going on', () => {
   it('takes the names of authorities as they are said, with no doubt raised', () => {
     const said = ['区委、区政府', '县委县政府', '在市委、市政府的坚强领导下', '区委、区政府和区安委会', '上级主管部门', '省教育厅', '县委教育工委', '区教育和体育局', '镇党委政府', '在县委、县政府的统一领导下'];
     for (const text of said) {
-      const parsed = parseAnswerOffline({ typeId: 'annual-summary', field: 'leadership', question: '', text });
+      const parsed = parseAnswerOffline({ typeId: 'annual-summary', field: 'leadership', question: '', text })!;
       expect(parsed.check, text).toBeUndefined();
       expect(parsed.leadership, text).toMatch(/(?:委|府|厅|局|部门|会)$/);
     }
     for (const text of ['下学期完成监控升级改造', '部分农村学校监控设备老化', '围绕立德树人根本任务']) {
-      expect(parseAnswerOffline({ typeId: 'annual-summary', field: 'leadership', question: '', text }).check, text).toContain('不像是领导机关');
+      expect(parseAnswerOffline({ typeId: 'annual-summary', field: 'leadership', question: '', text })?.check, text).toContain('不像是领导机关');
     }
   });
 

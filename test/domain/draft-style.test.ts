@@ -124,6 +124,20 @@ describe('headings: a topic that states an approach or a result stands as it is'
     expect(headings).toEqual(corpus.statedTopics);
   });
 
+  it("never says a topic's last word again in its result (质量提升 + 水平稳步提升, 落实 + 落实到位)", async () => {
+    // Topics that end in a verb of result or progress, as staff name their areas.
+    const topics = ['教育教学质量提升', '“双减”落实', '集团化办学推进', '课后服务提质', '办学条件改善', '教育信息化提升', '师德师风建设', '控辍保学巩固', '校园安全管理加强', '教育资源优化'];
+    for (const type of ['annual-summary', 'half-year-summary', 'work-plan', 'key-points']) {
+      const { outline } = await draftOf({ type, org: '河西区教育局', period: '2025年', sections: topics.map((topic) => ({ topic, facts: ['完成年度任务'] })) });
+      const items = outline.items.find((i) => i.children)?.children ?? outline.items.filter((i) => i.source === 'sections');
+      for (const item of items) {
+        const tail = item.topic!.slice(-2);
+        expect(item.heading.split(tail).length - 1, `${type}: ${item.heading}`).toBe(1);
+        expect(item.heading, `${type}: ${item.heading}`).not.toMatch(/(?:提升|提高|落实|推进|改善|优化|加强)水平/);
+      }
+    }
+  });
+
   it('gives a bare topic one approach and one result, with the topic once', async () => {
     const topics = ['学前教育', '教师队伍建设', '食品安全', '教育督导', '课后服务'];
     for (const type of ['annual-summary', 'work-plan']) {
