@@ -124,7 +124,7 @@ export function checkedFacts<W extends { code: string; field?: string; message: 
 const clip = (s: string, n = 24) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
 const ORG = /(?:[\u4e00-\u9fa5]|\*{1,4}|某){1,15}?(?:教育和体育局|教育体育局|教育局|教体局|教育委员会|教委|教育厅|教育系统|教体系统|教育工委|教研室|教研中心|教师发展中心|中心学校|中学|小学|学校|幼儿园|学院|大学)/;
-const PERIOD = /\d{4}\s*[—–\-~～至]\s*\d{4}\s*学年(?:度)?(?:第[一二]学期)?|\d{4}年(?:上半年|下半年|度|第[一二三四]季度|秋季学期|春季学期)?/;
+const PERIOD = /\d{4}\s*[—–\-~～至]\s*\d{4}\s*学年(?:度)?(?:第[一二]学期|上学期|下学期)?|\d{4}\s*学年(?:度)?(?:第[一二]学期|上学期|下学期)?|\d{4}年(?:上半年|下半年|度|第[一二三四]季度|秋季学期|春季学期|秋季|春季)?/;
 
 /** Words a collection adds to a title that are not the report's (范文, （通用5篇）, 精选). */
 function cleanTitle(title: string): string {

@@ -62,7 +62,7 @@ const BOILERPLATE: RegExp[] = [
   /^(?:首页|主页)\s*[>»›/＞]/,
   /^(?:本文选自|本文来自|本文来源|本文由|本文链接|文章来源|原文链接|原文地址|转载请|版权声明|免责声明|版权所有|Copyright|©)/i,
   /^(?:查看更多|更多精彩|更多相关|更多内容|阅读更多|点击查看|点击下载|立即下载|下载本文|下载文档|免费下载)/,
-  /^(?:来源|出处|点击|点击数|点击量|浏览|浏览量|浏览次数|阅读|阅读量|阅读次数|作者|编辑|责任编辑|发布者|发布人|发布时间|发布日期|更新时间|更新日期|时间|日期|字号|导语|导读|摘要|关键词|标签|栏目|分类)\s*[:：].{0,80}$/,
+  /^(?:来源|出处|点击|点击数|点击量|浏览|浏览量|浏览次数|阅读|阅读量|阅读次数|作者|编辑|责任编辑|责编|审核|审校|校对|初审|复审|终审|排版|美编|摄影|图片|供稿|通讯员|发布者|发布人|发布时间|发布日期|更新时间|更新日期|时间|日期|字号|导语|导读|摘要|关键词|标签|栏目|分类)\s*[:：].{0,80}$/,
   /^(?:上一篇|下一篇|上一页|下一页|上篇|下篇|前一篇|后一篇)(?:[:：].*)?$/,
   /(?:小编|本站|网友上传|不代表本站|咨询客服|原创文章|感谢您的(?:阅读|参阅|浏览)|欢迎(?:阅读|参考|借鉴|分享|收藏)|仅供参考|希望(?:对|能)(?:您|你|大家)有所?帮助|加微信|扫码|VIP|会员专享|开通会员)/i,
   /^(?:www\.|https?:\/\/)\S*$/i,
@@ -76,7 +76,24 @@ const BOILERPLATE: RegExp[] = [
   /^[^\s，。；]{2,12}(?:网|站|文库)[，,、\s—\-]+[^。]{0,24}(?:原创|专注|精品|专业|写作|服务|顾问|首选|分享|下载)[^。]{0,16}。?$/,
   /^[^\s，。；：,.;:]{2,16}(?:网|范文网|文库|资料网|学习网|站)$/,
   /^\S{0,20}\|\s*\S{0,20}(?:\|\s*\S{0,20})+$/, // "首页 | 范文 | 总结" navigation bars
+  // A government site's footer: who runs it, where, its registration numbers.
+  /^(?:主办单位|承办单位|协办单位|主办|承办|维护单位|运维单位|运行维护|技术支持|网站标识码|网站标识|备案号|联系电话|联系方式|联系地址|地址|邮编|邮政编码|传真|电子邮箱|E-?mail)\s*[:：]/i,
+  /ICP备|ICP证|公网安备|网站标识码|政府网站找错|建议使用\S*浏览器|最佳分辨率/i,
+  /^[【\[]?(?:相关链接|友情链接|网站链接|政府网站|部门网站|县区网站|市县网站)[】\]：:]?(?:\s|$)/,
+  // A WeChat article's header and tail: 原创 城关教育 城关教育发布 2026年01月09日 18:30 浙江, 点击蓝字 关注我们, END.
+  /^原创\s+\S/,
+  /^.{0,40}\d{4}\s*(?:年|[-/.])\s*\d{1,2}\s*(?:月|[-/.])\s*\d{1,2}\s*日?\s+\d{1,2}:\d{2}(?:\s+[\u4e00-\u9fff]{2,4})?$/,
+  /^(?:点击(?:上方)?(?:蓝字|关注)|关注我们|长按(?:识别)?(?:二维码|关注)|(?:点个?)?在看|点赞|往期推荐|往期回顾|往期精彩|精彩回顾|END|-\s*END\s*-|THE END)/i,
+  /^[▶►▷➤☞👉]/u,
 ];
+
+/** A page's buttons in brackets, side by side: 【字体：大 中 小】 【打印本页】 【关闭窗口】 (never our 【待补充：…】). */
+const BUTTON_WORD = /^(?:字体|字号|打印|关闭|收藏|分享|返回|纠错|保存|放大|缩小|繁体|简体|繁|简|朗读|二维码|手机|微信|微博|复制|下载|视力|阅读|默认|大|中|小)/;
+function isButtonRow(text: string): boolean {
+  const buttons = text.match(/[【\[][^】\]]{1,16}[】\]]/g);
+  if (!buttons || text.replace(/[【\[][^】\]]{1,16}[】\]]|\s/g, '') !== '') return false;
+  return buttons.every((b) => BUTTON_WORD.test(b.slice(1, -1).trim()));
+}
 
 /** A navigation bar by shape: four or more short words side by side, no punctuation (返回首页 关于我们 范文动态 …). */
 const NAV_BAR = /^(?:[\u4e00-\u9fff]{2,6}\s+){3,}[\u4e00-\u9fff]{2,6}$/;
@@ -96,7 +113,7 @@ export function isBoilerplate(line: string): boolean {
   if (!text) return false;
   if (text.length > 160) return false; // a real paragraph, even if it mentions 来源
   if (/^\|.*\|$/.test(text)) return false; // a table row, not a navigation bar
-  return NAV_BAR.test(text) || isPipedMenu(text) || BOILERPLATE.some((re) => re.test(text)) || (SITE_ADDRESS.test(text) && !LOOKS_NUMBERED.test(text) && !/\.(?:gov|edu)\.cn/i.test(text));
+  return NAV_BAR.test(text) || isPipedMenu(text) || isButtonRow(text) || BOILERPLATE.some((re) => re.test(text)) || (SITE_ADDRESS.test(text) && !LOOKS_NUMBERED.test(text) && !/\.(?:gov|edu)\.cn/i.test(text));
 }
 
 /** A site's name with its address on a line of its own: "范文吧 www.fanwenba8.com" (a heading with a domain glued on is cut instead). */
@@ -166,7 +183,28 @@ export function normaliseText(raw: string): NormaliseResult {
     if (glued.tail) removed.push(glued.tail);
     kept.push(glued.line);
   }
-  return { text: withoutRepeatedHeader(joinBrokenLines(kept), removed).join('\n'), removed, converted, pinyin };
+  return { text: withoutTrailingPage(withoutRepeatedHeader(joinBrokenLines(kept), removed), removed).join('\n'), removed, converted, pinyin };
+}
+
+/** A signature's date on its own line: 2026年1月6日, 二〇二六年一月六日. */
+const SIGNATURE_DATE = /^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$/;
+/** How many lines after the signature a page's footer may take. */
+const FOOTER_LINES = 15;
+
+/**
+ * What a page shows after the report's signature (links to the previous and next articles, related sites, the
+ * footer): short lines with no sentence in them, after the last date line near the end. A second report, or
+ * anything written as prose, is kept.
+ */
+function withoutTrailingPage(lines: string[], removed: string[]): string[] {
+  for (let i = lines.length - 1; i >= Math.max(0, lines.length - 1 - FOOTER_LINES); i--) {
+    if (!SIGNATURE_DATE.test(lines[i])) continue;
+    const after = lines.slice(i + 1);
+    if (!after.length || after.some((l) => l.length > 100 || /[。！？；;!?]/.test(l) || LOOKS_NUMBERED.test(l))) return lines;
+    removed.push(...after);
+    return lines.slice(0, i + 1);
+  }
+  return lines;
 }
 
 /** Rejoins a paragraph that a page broke mid-sentence, and drops blank lines and a title repeated at once. */

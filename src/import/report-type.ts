@@ -81,6 +81,8 @@ export function guessReportType(outline: RecoveredOutline): TypeGuess {
   // The title: one signal, worth less than the skeleton.
   if (/安全.{0,8}总结/.test(title)) add('safety-summary', 2, '标题写的是安全工作总结');
   if (/(?:上半年|前半年|半年|下半年).{0,10}总结/.test(title)) add('half-year-summary', 2, '标题写的是半年总结');
+  // A term is half a school year: its summary is the half-year genre (本学期……下学期打算).
+  else if (/学期.{0,10}总结/.test(title) && !/安全/.test(title)) add('half-year-summary', 2, '标题写的是学期总结');
   else if (/总结|述职|工作报告/.test(title) && !/安全/.test(title)) add('annual-summary', 2, '标题写的是总结');
   // Plans and key points share their skeleton (指导思想, 主要措施 with （一）（二）), so between them the title weighs more.
   if (/要点/.test(title)) add('key-points', 4, '标题写的是工作要点');
@@ -90,7 +92,9 @@ export function guessReportType(outline: RecoveredOutline): TypeGuess {
   if (parts.has('problems')) for (const t of summaries) add(t, 2, '有“存在的问题”部分');
   if (parts.has('nextSteps')) for (const t of summaries) add(t, 1, '有“下一步打算”部分');
   if (nodes.some((n) => n.part === 'nextSteps' && /下半年/.test(n.title))) add('half-year-summary', 3, '有“下半年工作打算”');
+  if (nodes.some((n) => n.part === 'nextSteps' && /下学期/.test(n.title))) add('half-year-summary', 1, '有“下学期打算”');
   if (/上半年|前半年|1[—-]6月/.test(opening.slice(0, 80)) || /(?:上半年|前半年)/.test(title)) add('half-year-summary', 2, '开头写的是上半年');
+  else if (/本学期|这学期/.test(opening.slice(0, 40))) add('half-year-summary', 1, '开头写的是本学期');
   if (/现将[^。]{0,12}(?:总结|汇报)如下|总结如下/.test(opening)) for (const t of summaries) add(t, 2, '开头说“总结如下”');
   for (const part of ['guidance', 'goals', 'measures', 'schedule', 'safeguards'] as const) {
     if (parts.has(part)) add('work-plan', { guidance: 1, goals: 2, measures: 2, schedule: 3, safeguards: 1 }[part], `有“${{ guidance: '指导思想', goals: '工作目标', measures: '主要措施', schedule: '工作安排', safeguards: '保障措施' }[part]}”部分`);

@@ -109,6 +109,32 @@ describe('web pages around the report', () => {
   });
 });
 
+describe('a page after the report and its buttons', () => {
+  it('drops bracketed tool buttons, but never a 【待补充】 marker nor a bracketed heading of the report', () => {
+    const { text, removed } = normaliseText('【字体：大 中 小】 【打印本页】 【关闭窗口】\n【待补充：存在的问题和不足】\n【经验做法】\n全年招聘教师158名。');
+    expect(removed).toEqual(['【字体：大 中 小】 【打印本页】 【关闭窗口】']);
+    expect(text).toBe('【待补充：存在的问题和不足】\n【经验做法】\n全年招聘教师158名。');
+  });
+
+  it('drops what follows the signature when none of it is prose (links, footer, registration numbers)', () => {
+    const page = ['三、下一步打算', '推进集团化办学。', '某县教育局', '2026年1月6日', '【相关链接】 国务院 教育部 省教育厅 市教育局', '主办单位：某县人民政府办公室', '网站标识码：3311240001 浙ICP备05012345号-1', '联系电话：0578-8012345'].join('\n');
+    const { text, removed } = normaliseText(page);
+    expect(text.split('\n').at(-1)).toBe('2026年1月6日');
+    expect(removed).toHaveLength(4);
+  });
+
+  it('keeps what follows a date when it is a second report or prose', () => {
+    const two = ['甲校2025年工作总结', '全年开展活动12次。', '甲校', '2025年12月30日', '乙校2025年工作总结', '全年开展活动8次。'].join('\n');
+    expect(normaliseText(two).text.split('\n')).toHaveLength(6);
+  });
+
+  it("drops a WeChat article's header and tail: 原创 line, 点击蓝字, END, 往期推荐 links, editors", () => {
+    const page = ['原创 城关教育 城关教育发布 2026年01月09日 18:30 浙江', '点击蓝字 关注我们', '城关区教育局2025年度工作总结', '全年新增学位3150个。', 'END', '编辑：王晓丽', '审核：陈建国', '往期推荐', '▶ 寒假安全提醒，请家长查收！', '分享 收藏 点赞 在看'].join('\n');
+    const { text } = normaliseText(page);
+    expect(text).toBe('城关区教育局2025年度工作总结\n全年新增学位3150个。');
+  });
+});
+
 describe('glued domains', () => {
   it('cuts a site domain glued to a heading, not an address a sentence cites', () => {
     expect(normaliseText('二、改善办学条件www.fanwen8.com\n学生可登录www.zxx.edu.cn学习。\n详见区教育局网站www.qhjy.gov.cn').text).toBe(
