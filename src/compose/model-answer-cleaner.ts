@@ -8,8 +8,20 @@ import { JsonAnswerFilter } from './json-answer.js';
 
 /** Where a sentence ends (as the figure guard quotes them). */
 const STOPS = /[。！？!?；;\n]/;
-const OPEN_TAG = '<think>';
-const CLOSE_TAG = '</think>';
+/** Reasoning tags as models write them: <think> (Qwen3, R1), <thinking>, <reasoning>, <thought>, ◁think▷ (Kimi). */
+const TAGS: ReadonlyArray<readonly [open: string, close: string]> = [
+  ['<think>', '</think>'],
+  ['<thinking>', '</thinking>'],
+  ['<reasoning>', '</reasoning>'],
+  ['<thought>', '</thought>'],
+  ['◁think▷', '◁/think▷'],
+];
+/** Any closing tag: where reasoning aloud with no opening tag ends. */
+const ANY_CLOSE = new RegExp(TAGS.map(([, close]) => close.replace(/[/]/g, '\\/')).join('|'));
+/** Reasoning written under a label (思考过程：… 回答：…, 【思考】…【回答】, Thinking: … Answer: …). */
+const REASONING_LABEL = /^(?:思考过程|思考|推理过程|推理|思路)\s*[:：]|^【(?:思考过程|思考|推理过程|推理|思路)】|^(?:Thinking|Thought|Reasoning)\s*:/i;
+/** Where the answer starts after a labelled reasoning. */
+const ANSWER_LABEL = /(?:^|\n)\s*(?:(?:回答|答案|最终答案|最终回答|正文|Answer|Final answer|Response)\s*[:：]|【(?:回答|答案|正文)】)/i;
 
 /** The first sentence of an answer that is the model thinking aloud (R1 distills and Qwen3 often omit <think>). */
 const REASONING_START =
@@ -21,15 +33,15 @@ const OPENER = /^(?:(?:好的|好|嗯|您好|你好|当然|当然可以|没问�
 const LEAD_IN =
   /^(?:(?:好的|好|好嘞|行|您好|当然可以|当然|没问题|可以|收到|明白了|明白|了解|OK|Ok|ok|Sure)[!！，,。\s]*)*(?:以下|下面|根据(?:您|你)|按照(?:您|你)|依据(?:您|你)|遵照(?:您|你)|为(?:您|你)|这是|我(?:来|为您|为你|已经?|将|撰写|起草|写了)|正文如下|改写后|修改后|润色后)[^。！？!?\n]{0,60}?(?:正文|内容|部分|段落|草稿|初稿|撰写|起草|改写|修改|如下|版本|结果|文字)[^。！？!?\n]{0,20}?(?:[：:]|[。.]\s*$)/;
 /** A label line before the text: 正文如下： 改写后的内容： */
-const LABEL = /^(?:(?:正文|内容|全文|改写结果|改写后的(?:正文|内容)|修改后的(?:正文|内容))(?:如下)?[：:]|【(?:正文|内容|全文|草稿|初稿|改写后)】)/;
+const LABEL = /^(?:(?:正文|内容|全文|改写结果|改写后的(?:正文|内容)|修改后的(?:正文|内容)|回答|答案|最终答案)(?:如下)?[：:]|【(?:正文|内容|全文|草稿|初稿|改写后|回答|答案)】|(?:Answer|Final answer|Response)\s*[:：])/i;
 /** A note or a remark about the text, at a line start: everything from it on is not the text. */
-const NOTE = /^[*_\s]*(?:[（(]\s*(?:注|说明|备注|附注)\s*[：:]|(?:说明|注|备注|注意|注意事项|请注意|提示|温馨提示|温馨提醒|附注|补充说明|写作提示|写作建议|修改建议|小贴士)[*_\s]*[：:]|【(?:说明|注|备注|注意|提示|附注)】|(?:Note|Notes|P\.?S\.?)[*_\s]*[：:])/i;
+const NOTE = /^[*_\s]*(?:[（(]\s*(?:注|说明|备注|附注)\s*[：:]|(?:说明|注|备注|注意|注意事项|请注意|提示|温馨提示|温馨提醒|附注|补充说明|写作提示|写作建议|修改建议|小贴士|字数|字数统计|统计字数|修改说明|改写说明|润色说明|修改要点|数据来源|资料来源|参考资料|(?:版本|方案|写法|选项)[二三四五2-5])[*_\s]*[：:]|【(?:说明|注|备注|注意|提示|附注)】|(?:Note|Notes|P\.?S\.?)[*_\s]*[：:])/i;
 /** A remark in brackets on its own: （以上内容仅供参考） */
-const BRACKET_NOTE = /^[（(][^）)]*(?:仅供参考|以上|注[：:]|说明|根据您|供参考|字数|共计?约?\d+字)[^）)]*[）)][。.]?$/;
+const BRACKET_NOTE = /^[（(][^）)]*(?:仅供参考|以上|注[：:]|说明|根据您|供参考|字数|共计?约?\d+字|来源[：:])[^）)]*[）)][。.]?$/;
 /** The end mark some models write: （完） 全文完 */
-const END_MARK = /^[（(【]?\s*(?:全文)?完\s*[）)】]?[。.]?$/;
+const END_MARK = /^(?:[（(【]?\s*(?:全文|正文)?完\s*[）)】]?|[—–-]{0,4}\s*以上|正文(?:开始|结束)[：:]?)[。.]?$/;
 /** A bullet at a line start: the genre numbers its lists (1. 2.). */
-const BULLET = /^(\s*)[-*•·]\s+/;
+const BULLET = /^(\s*)(?:[-*•·]\s+|[✅✔☑★☆●◆■▪🔹🔸📌👉]\uFE0F?\s*)/u;
 /** Sign-offs, anywhere: they are never report prose. */
 const SIGN_OFF =
   /希望[^。！？\n]{0,20}(?:您|你|有所帮助|有帮助)|^以上(?:内容|文字|正文|稿件|材料)|可根据(?:实际|具体|您的)[^。！？\n]{0,8}(?:调整|修改|补充|完善)|^(?:如(?:需|有需要|有任何|果需要|您需要|果您|有其他)|若(?:需|有需要))[^。！？\n]*(?:调整|修改|补充|告诉|联系|随时|提出|帮助)|请(?:随时)?告诉我|我可以(?:再|进一步|继续|帮您|为您)|仅供参考|^您可以根据|^以上(?:就是|是|为|内容|便是)[^。！？\n]{0,30}(?:正文|内容|草稿|初稿|撰写|起草|部分|改写|参考)|欢迎(?:提出|指正)|祝(?:您)?工作顺利|敬请(?:审阅|审定|指正|批评)|^请(?:审阅|核对|审定)|供参考[。.！!]?$/;
@@ -73,12 +85,15 @@ function isForeign(text: string): boolean {
 }
 
 /**
- * Hides reasoning: text inside <think>…</think>, an unclosed <think> to the end, and, when the answer opens by
- * thinking aloud, everything up to a </think>. Tags split across chunks are held until they are whole.
+ * Hides reasoning: text inside <think>…</think> (or <thinking>, <reasoning>, <thought>, ◁think▷), an unclosed tag
+ * to the end, reasoning under a label (思考过程：… up to 回答：), and, when the answer opens by thinking aloud,
+ * everything up to a closing tag. Tags split across chunks are held until they are whole.
  */
 class ReasoningFilter {
   private buffer = '';
   private mode: 'start' | 'visible' | 'hidden' = 'start';
+  /** What ends the hidden reasoning: its closing tag, or the answer's label. */
+  private until: string | RegExp = ANY_CLOSE;
   /** Whether reasoning was seen (for tests and warnings). */
   sawReasoning = false;
 
@@ -100,62 +115,89 @@ class ReasoningFilter {
     return this.mode === 'hidden';
   }
 
+  private hide(until: string | RegExp): void {
+    this.sawReasoning = true;
+    this.mode = 'hidden';
+    this.until = until;
+  }
+
+  /** The first closing tag of any kind in the buffer: an answer that thought aloud with no opening tag ends its thinking there. */
+  private firstClose(): { at: number; length: number } | null {
+    let best: { at: number; length: number } | null = null;
+    for (const [, close] of TAGS) {
+      const at = this.buffer.indexOf(close);
+      if (at !== -1 && (!best || at < best.at)) best = { at, length: close.length };
+    }
+    return best;
+  }
+
   private drain(final: boolean): void {
     for (;;) {
       if (this.mode === 'hidden') {
-        const close = this.buffer.indexOf(CLOSE_TAG);
-        if (close === -1) {
-          // Keep only what could be the start of </think>.
-          this.buffer = this.buffer.slice(Math.max(0, this.buffer.length - CLOSE_TAG.length + 1));
+        const end = typeof this.until === 'string' ? this.buffer.indexOf(this.until) : this.buffer.search(this.until);
+        if (end === -1) {
+          // Keep only what could be the start of the end.
+          const keep = typeof this.until === 'string' ? this.until.length - 1 : 24;
+          this.buffer = this.buffer.slice(Math.max(0, this.buffer.length - keep));
           return;
         }
-        this.buffer = this.buffer.slice(close + CLOSE_TAG.length);
+        const length = typeof this.until === 'string' ? this.until.length : this.buffer.slice(end).match(this.until)![0].length;
+        this.buffer = this.buffer.slice(end + length);
         this.mode = 'visible';
         continue;
       }
-      const open = this.buffer.indexOf(OPEN_TAG);
-      const close = this.buffer.indexOf(CLOSE_TAG);
       if (this.mode === 'start') {
         const lead = this.buffer.replace(/^\s+/, '');
         if (!lead) return;
-        if (lead.startsWith(OPEN_TAG) || OPEN_TAG.startsWith(lead)) {
-          if (!lead.startsWith(OPEN_TAG)) return; // '<thi' so far
-          this.buffer = lead.slice(OPEN_TAG.length);
-          this.sawReasoning = true;
-          this.mode = 'hidden';
+        const opened = TAGS.find(([open]) => lead.startsWith(open));
+        if (opened) {
+          this.buffer = lead.slice(opened[0].length);
+          this.hide(opened[1]);
           continue;
         }
+        if (!final && TAGS.some(([open]) => open.startsWith(lead))) return; // '<thi' so far
         // Decide on the first sentence: thinking aloud, or the answer.
         const stop = lead.search(STOPS);
         const offset = this.buffer.length - lead.length;
-        if (close !== -1 && (stop === -1 || close < offset + stop)) {
-          this.buffer = this.buffer.slice(close + CLOSE_TAG.length);
+        const close = this.firstClose();
+        if (close && (stop === -1 || close.at < offset + stop)) {
+          this.buffer = this.buffer.slice(close.at + close.length);
           this.sawReasoning = true;
           this.mode = 'visible';
           continue;
         }
         if (stop === -1 && !final && lead.length < 200) return;
         const first = stop === -1 ? lead : lead.slice(0, stop);
+        if (REASONING_LABEL.test(lead)) {
+          this.buffer = lead.replace(REASONING_LABEL, '');
+          this.hide(ANSWER_LABEL);
+          continue;
+        }
         if (REASONING_START.test(first.trim())) {
-          this.sawReasoning = true;
-          this.mode = 'hidden';
+          this.hide(ANY_CLOSE);
           continue;
         }
         this.mode = 'visible';
         continue;
       }
       // Visible: pass text on, up to a tag or a possible tag's start.
-      const tag = [open, close].filter((i) => i !== -1).sort((a, b) => a - b)[0];
-      if (tag !== undefined) {
-        this.out(this.buffer.slice(0, tag));
-        const isOpen = tag === open;
-        this.buffer = this.buffer.slice(tag + (isOpen ? OPEN_TAG : CLOSE_TAG).length);
+      let tag: { at: number; open?: readonly [string, string]; length: number } | null = null;
+      for (const pair of TAGS) {
+        for (const [i, text] of pair.entries()) {
+          const at = this.buffer.indexOf(text);
+          if (at !== -1 && (!tag || at < tag.at)) tag = { at, length: text.length, ...(i === 0 ? { open: pair } : {}) };
+        }
+      }
+      if (tag) {
+        this.out(this.buffer.slice(0, tag.at));
+        this.buffer = this.buffer.slice(tag.at + tag.length);
         this.sawReasoning = true;
-        if (isOpen) this.mode = 'hidden';
+        if (tag.open) this.hide(tag.open[1]);
         continue;
       }
-      const lt = this.buffer.lastIndexOf('<');
-      const held = !final && lt !== -1 && (OPEN_TAG.startsWith(this.buffer.slice(lt)) || CLOSE_TAG.startsWith(this.buffer.slice(lt)));
+      const lt = Math.max(this.buffer.lastIndexOf('<'), this.buffer.lastIndexOf('◁'));
+      const tail = lt === -1 ? '' : this.buffer.slice(lt);
+      const held = !final && lt !== -1 && TAGS.some((pair) => pair.some((t) => t.startsWith(tail)));
       const upTo = held ? lt : this.buffer.length;
       if (upTo) this.out(this.buffer.slice(0, upTo));
       this.buffer = this.buffer.slice(upTo);
@@ -230,7 +272,11 @@ export class AnswerCleaner {
     this.atLineStart = raw.endsWith('\n');
     if (this.dropRest) return;
     // Simple HTML a model may add (<br>, <p>, <strong>): the draft is Markdown text, never markup from the model.
-    let text = raw.replace(/\s*(?::-?\)|\^_\^|[\u{1F300}-\u{1FAFF}\u{2600}-\u{27BF}]\uFE0F?)/gu, '').replace(/<br\s*\/?>/gi, '').replace(/<\/?(?:p|div|span|strong|b|em|i|u)(?:\s[^<>]*)?>/gi, '');
+    // Chat-template tokens a gateway lets through (<|im_end|>, <|endoftext|>) and answer tags are no text.
+    const untokened = raw.replace(/<\|im_start\|>\s*(?:assistant|user|system)?|<\|[a-z_]+\|>|<\/?answer>/gi, '');
+    // Bullets before the emoji go: a ✅ at a line start is a list item (numbered below), not a picture.
+    const bulleted = lineStart ? untokened.replace(BULLET, (m, indent: string) => `${indent}- `) : untokened;
+    let text = bulleted.replace(/\s*(?::-?\)|\^_\^|[\u{1F300}-\u{1FAFF}\u{2600}-\u{27BF}]\uFE0F?)/gu, '').replace(/<br\s*\/?>/gi, '').replace(/<\/?(?:p|div|span|strong|b|em|i|u)(?:\s[^<>]*)?>/gi, '');
     if (!this.started && !this.quoted && /^\s*[“"]/.test(text) && !/[”"]/.test(text.replace(/^\s*[“"]/, ''))) {
       // The whole answer in quotation marks: drop them (a quoted name like “双减” closes in the same sentence).
       this.quoted = true;
@@ -280,6 +326,19 @@ export class AnswerCleaner {
       else this.bullets = 0;
     }
     let plain = withoutEmphasis(text);
+    if (lineStart) {
+      // 【正文】 / 正文如下： alone on a line before the text: a label, never the heading.
+      if (!this.started && LABEL.test(plain.trim()) && !plain.trim().replace(LABEL, '').trim()) return;
+      // 段落一：… — a label the model put before a paragraph.
+      plain = plain.replace(/^(\s*)(?:段落[一二三四五六七八九十\d]{1,2}|第[一二三四五六七八九十\d]{1,2}段)\s*[：:]\s*/, '$1');
+      // 标题：… / 小标题：… on the first line: the heading when one was asked for, else dropped.
+      const titled = !this.started && /^\s*(?:标题|小标题|题目)\s*[：:]\s*(.+?)\s*$/.exec(plain);
+      if (titled) {
+        const heading = titled[1].replace(NUMBERING, '').replace(/[：:，,。\s]+$/u, '').trim();
+        if (this.options.headingLine && this.heading === undefined && heading) this.heading = heading;
+        return;
+      }
+    }
     const line = lineStart && (raw.endsWith('\n') || !SENTENCE_END.test(plain));
     // A line that is all bold and unpunctuated is a heading the model added (**党建工作**).
     const boldLine = line && /^\s*(\*\*|__)[^*\n]{1,40}\1\s*$/.test(text) && !SENTENCE_END.test(plain);
@@ -318,7 +377,8 @@ export class AnswerCleaner {
     // A numbered line holding a figure inside the text is an item that lost its full stop, not a heading.
     if (NUMBERING.test(words)) return !(this.started && /\d/.test(words));
     // The first line, short and unpunctuated, where a heading was asked for.
-    return Boolean(this.options.headingLine && !this.started && this.heading === undefined && !/[，,]$/.test(words) && !LEAD_IN.test(words) && !OPENER.test(words));
+    // A 【待补充：…】 marker is text the draft must show, never a heading.
+    return Boolean(this.options.headingLine && !this.started && this.heading === undefined && !/[，,]$/.test(words) && !/^【/.test(words) && !LEAD_IN.test(words) && !OPENER.test(words));
   }
 
   private send(text: string): void {
@@ -344,9 +404,16 @@ export function cleanAnswer(answer: string, options: CleanerOptions & { truncate
  * @example jsonFromAnswer('<think>…</think>\n```json\n{"org":"某局"}\n```') // '{"org":"某局"}'
  */
 export function jsonFromAnswer(answer: string): string {
-  let text = answer.replace(/<think>[\s\S]*?(?:<\/think>|$)/g, '');
-  const close = text.lastIndexOf(CLOSE_TAG);
-  if (close !== -1) text = text.slice(close + CLOSE_TAG.length);
+  let text = answer;
+  for (const [open, close] of TAGS) {
+    // Each reasoning block, closed or not; then anything before a closing tag with no opening one.
+    for (let at = text.indexOf(open); at !== -1; at = text.indexOf(open)) {
+      const end = text.indexOf(close, at + open.length);
+      text = text.slice(0, at) + (end === -1 ? '' : text.slice(end + close.length));
+    }
+    const stray = text.lastIndexOf(close);
+    if (stray !== -1) text = text.slice(stray + close.length);
+  }
   const start = text.indexOf('{');
   const end = text.lastIndexOf('}');
   return start !== -1 && end > start ? text.slice(start, end + 1) : text.trim();

@@ -60,6 +60,37 @@ describe('answer cleaner: the corpus', () => {
 });
 
 describe('answer cleaner: rules', () => {
+  it("finds the JSON after any kind of reasoning tag (the interview's model parser)", () => {
+    expect(jsonFromAnswer('<thinking>先找单位。</thinking>\n```json\n{"org":"某局"}\n```')).toBe('{"org":"某局"}');
+    expect(jsonFromAnswer('◁think▷单位是{某局}。◁/think▷{"org":"某局"}')).toBe('{"org":"某局"}');
+    expect(jsonFromAnswer('想一想{不是这个}。</reasoning>{"period":"2025年"}')).toBe('{"period":"2025年"}');
+  });
+
+  it('hides every kind of reasoning tag, even split one character at a time', () => {
+    for (const [open, close] of [['<thinking>', '</thinking>'], ['<reasoning>', '</reasoning>'], ['◁think▷', '◁/think▷']]) {
+      const raw = `${open}先想一想。${close}全区招聘教师118名。${open}再检查数字。${close}新建校舍3所。`;
+      expect(stream([...raw]).text.trim(), open).toBe('全区招聘教师118名。新建校舍3所。');
+    }
+  });
+
+  it("hides reasoning under a label up to the answer's label; with no answer after it, nothing is text", () => {
+    expect(cleanAnswer('思考过程：先概括，再写事实。\n\n回答：全区招聘教师118名。').text).toBe('全区招聘教师118名。');
+    expect(cleanAnswer('【思考】数字照抄。\n【回答】\n全区招聘教师118名。').text).toBe('全区招聘教师118名。');
+    expect(cleanAnswer('思考过程：先概括，再写事实，招聘教师118名要写上。').verdict).not.toBe('text');
+  });
+
+  it('never takes a label or a 【待补充】 marker for the heading asked for', () => {
+    expect(cleanAnswer('【正文】\n强化师资建设\n\n招聘教师118名。', { headingLine: true })).toMatchObject({ heading: '强化师资建设', text: '招聘教师118名。' });
+    expect(cleanAnswer('标题：强化师资建设\n正文：招聘教师118名。', { headingLine: true })).toMatchObject({ heading: '强化师资建设', text: '招聘教师118名。' });
+    expect(cleanAnswer('【待补充：本部分内容】', { headingLine: true })).toMatchObject({ text: '【待补充：本部分内容】', verdict: 'text' });
+  });
+
+  it('drops chat-template tokens and a second version offered, and numbers emoji bullets', () => {
+    expect(cleanAnswer('<|im_start|>assistant\n招聘教师118名。<|im_end|>').text).toBe('招聘教师118名。');
+    expect(cleanAnswer('版本一：\n招聘教师118名。\n\n版本二：\n全区招聘教师118名。').text).toBe('招聘教师118名。');
+    expect(cleanAnswer('✅ 招聘教师118名。\n✅ 新建校舍3所。').text).toBe('1. 招聘教师118名。\n2. 新建校舍3所。');
+  });
+
   it('reads the prose out of a JSON answer as it streams, whatever splits its escapes', () => {
     const raw = '{"id": "sec-2", "text": "全区招聘教师118名\\uff0c参训率96.4%\\u3002\\n\\n二是新建校舍3所\\u3002", "note": "数字均来自事实"}';
     const whole = cleanAnswer(raw).text;
