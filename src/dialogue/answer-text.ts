@@ -42,6 +42,9 @@ const INLINE_MARKER = new RegExp(
 );
 /** 一是……，二是……：the second and later ordinals may follow a comma too. */
 const ORDINAL_AFTER_COMMA = new RegExp(`[，,](?=[二三四五六七八九十]是)`, 'g');
+/** 一个是……，另一个是…… / 再一个是……: said items, each a piece of its own. */
+const OTHER_ONE = /[，,]\s*(?=(?:另一个|另外一个|再一个|还有一个|第二个|第三个)(?:是|就是))/g;
+const ONE_IS = /^(?:一个|另一个|另外一个|再一个|还有一个|第[一二三四五]个)(?:是|就是)/;
 
 /** The item without the numbering the user typed, trimmed of separators at both ends. */
 export function stripNumbering(item: string): string {
@@ -90,13 +93,13 @@ export function splitItems(text: string, options: SplitOptions = {}): string[] {
   const lines = text.split(/\r?\n|\r/);
   const items: string[] = [];
   for (const rawLine of lines) {
-    const line = rawLine.replace(ORDINAL_AFTER_COMMA, '；');
+    const line = rawLine.replace(ORDINAL_AFTER_COMMA, '；').replace(OTHER_ONE, '；');
     let pieces = line.split(INLINE_MARKER);
     pieces = pieces.flatMap((p) => p.split(/[；;]/));
     if (options.sentences) pieces = pieces.flatMap((p) => p.split(/(?<=[。！!？?])/));
     if (options.commas) pieces = pieces.flatMap((p) => splitOutsideQuotes(p));
     for (const piece of pieces) {
-      const item = stripNumbering(removeFiller(stripNumbering(piece)));
+      const item = stripNumbering(removeFiller(stripNumbering(piece))).replace(ONE_IS, '');
       const clean = item.replace(/[。.]+$/, '').trim();
       if (!clean || isFiller(clean)) continue;
       items.push(clean);

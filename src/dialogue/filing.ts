@@ -16,6 +16,10 @@ import { capAnswer, changed, type InterviewState } from './interview-state.js';
 import { editableNames, resolveEditTarget } from './questions.js';
 import { cutNote, respond } from './replies.js';
 
+/** Whether a parsed answer fills a field: not only words set aside as 未归类. */
+export const fillsAField = (parsed: ParsedAnswer | null): boolean =>
+  hasContent(parsed) && Object.entries(parsed!).some(([k, v]) => !['check', 'doubt', 'unplaced'].includes(k) && (Array.isArray(v) ? v.length : v));
+
 /** Whether a parsed answer carries anything to file. */
 export const hasContent = (parsed: ParsedAnswer | null): parsed is ParsedAnswer =>
   Boolean(parsed) && Object.entries(parsed!).some(([k, v]) => k !== 'check' && k !== 'doubt' && (Array.isArray(v) ? v.length : v));
@@ -27,6 +31,7 @@ export function understood(facts: CollectedFacts, parsed: ParsedAnswer, key: str
   if (parsed.period) parts.push(`时间段“${parsed.period}”`);
   if (parsed.leadership) parts.push(`领导机关“${parsed.leadership}”`);
   if (parsed.theme) parts.push(`总体思路“${parsed.theme}”`);
+  if (parsed.date) parts.push(`落款日期“${parsed.date}”`);
   if (parsed.topics?.length) {
     const withFacts = new Map((parsed.topicFacts ?? []).map((t) => [t.topic, t.facts.length]));
     const names = parsed.topics.map((t) => (withFacts.get(t) ? `${t}（连同做法 ${withFacts.get(t)} 条）` : t));

@@ -11,7 +11,7 @@ import type { AnswerInput, ParsedAnswer } from './answer-parser.js';
 import { isFiller, saysNone } from './answer-text.js';
 import { fieldName, hasValue, sectionIndexOf, type CollectedFacts } from './collected-facts.js';
 import { detectControl } from './controls.js';
-import { answerReview, answerType, applyParsed, DIRECT_FIELDS, fileDirect, fileParsed, hasContent, placeUnplaced, understood } from './filing.js';
+import { answerReview, answerType, applyParsed, DIRECT_FIELDS, fileDirect, fileParsed, fillsAField, hasContent, placeUnplaced, understood } from './filing.js';
 import { remapReview, reviewAnswer, reviewPlan } from './import-review.js';
 import { capAnswer, changed, freshState, type InterviewState } from './interview-state.js';
 import { applyOutlineEdits, parseOutlineCommand, sessionOutline, type OutlineOperation } from './outline-edits.js';
@@ -250,9 +250,10 @@ export function finishTurn(state: InterviewState, type: ReportType, rawText: str
   const key = addition?.field ?? state.current!;
   const correcting = !addition && state.pending?.field === key;
   const note = `${lead}${cut ? cutNote(cut) : ''}`;
-  // Words that are not this field's, or read as doubtfully as the first (a document's name after a doubt about
-  // 领导机关), are no correction: the person went on.
-  if (correcting && (!hasContent(parsed) || parsed.doubt)) {
+  // Words that are not this field's (nothing for it, or only words set aside: 全年召开党组会12次 said to a check of
+  // the areas), or read as doubtfully as the first (a document's name after a doubt about 领导机关), are no
+  // correction: the person went on.
+  if (correcting && (!fillsAField(parsed) || parsed!.doubt)) {
     const moved = moveOn(state, type, kept);
     if (moved) return moved;
   }

@@ -45,6 +45,10 @@ type ListField = (typeof LIST_FIELDS)[number];
 const PROBLEM_WORD = '(?:问题|不足|短板|困难|薄弱环节)';
 const LEAD_COUNT = '(?:[两二三四五六七八九十几]个|[两二三四五六七八九十几]点|以下几点|以下几个方面|如下|这么几个)';
 const PROBLEM_HEAD = `(?:工作中|目前|当前|我们)?(?:还|也)?(?:主要)?(?:存在|有)?(?:的)?(?:一些|以下|几个|一个|这么几个|这些|几点|一点|[两二三四五六七八九十]个)?(?:主要)?${PROBLEM_WORD}(?:之处|和不足)?`;
+/** 主要是两个问题： / 有三个方面： — a count of what follows, before any list. */
+const COUNT_LEAD = new RegExp(`^(?:主要|大概)?(?:是|有|就是)?${LEAD_COUNT}(?:问题|不足|方面|打算|目标|事情|事)?[：:，,]\\s*`);
+/** Words that join two items of a list said in one breath: …，另外推进… / …，同时… */
+const JOINER = /[，,]\s*(?:另外|此外|同时|还有就是|再就是|另外就是|还要)[，,]?\s*/g;
 const LIST_LEAD: Partial<Record<keyof ParsedAnswer, RegExp[]>> = {
   // 还存在一些不足： / 问题嘛，主要是 / 主要问题有三个： / 问题在于… — a separator or a linking word must follow (困难学生… stays).
   problems: [
@@ -123,6 +127,9 @@ function labelledBlocks(text: string): { rest: string; blocks: Array<[keyof Pars
 /** Answers that open like plans (明年准备…, 下一步打算…) or like problems (还存在…不足). */
 const SOUNDS_LIKE_PLANS = /^(?:下一步|明年|下半年|今后|接下来|来年)(?:的)?(?:工作)?(?:准备|打算|计划|要|将|拟)/;
 const SOUNDS_LIKE_PROBLEMS = /^(?:(?:工作中|目前|当前)?(?:还|也)?(?:存在|有)(?:的)?(?:一些|以下|几个)?(?:问题|不足|短板|困难|薄弱环节))/;
+
+/** 今天 / 就写明天吧 where the signature's date was asked. */
+const RELATIVE_DAY = /^(?:就)?(?:写|用|填)?(今天|今日|当天|明天|明日|昨天)(?:的日期|的)?(?:吧|就行|就可以)?$/;
 
 /** A year said alone (2025) where the period was asked: 2025年. */
 const bareYear = (text: string) => /^\s*((?:19|20)[0-9]{2})\s*$/.exec(cleanSingle(text))?.[1]?.concat('年');
@@ -204,6 +211,8 @@ function assign(out: ParsedAnswer, key: keyof ParsedAnswer, text: string, asked:
       if ((LIST_FIELDS as readonly string[]).includes(key)) {
         let body = applyCorrections(removeFiller(text));
         for (const lead of LIST_LEAD[key] ?? []) body = body.replace(lead, '');
+        body = body.replace(COUNT_LEAD, '');
+        if (key !== 'guidance') body = body.replace(JOINER, '；');
         // 问题嘛……暂时没有: once the lead-in goes, it says there is none.
         if (saysNone(body.replace(/^[…．.。，,、\s]+/, ''))) return;
         let items = splitItems(body, { sentences: true, commas: key === 'guidance' });
@@ -242,6 +251,13 @@ export function parseAnswerOffline(input: AnswerInput): ParsedAnswer | null {
         const left = remainder(said, [period, spoken]);
         if (left && left.length <= 40 && !/[0-9０-９]/.test(left)) out.org = left;
       }
+    } else if (asked === 'date' && input.today && RELATIVE_DAY.test(cleanSingle(body))) {
+      // 今天 / 明天 for the signature's date: read from the server's date and said back.
+      const said = RELATIVE_DAY.exec(cleanSingle(body))![1];
+      const day = new Date(`${input.today}T00:00:00Z`);
+      day.setUTCDate(day.getUTCDate() + ({ 今天: 0, 今日: 0, 当天: 0, 明天: 1, 明日: 1, 昨天: -1 } as Record<string, number>)[said]);
+      out.date = `${day.getUTCFullYear()}年${day.getUTCMonth() + 1}月${day.getUTCDate()}日`;
+      out.check = `“${said}”按今天的日期（${spokenDate(input.today)}）推算为“${out.date}”。`;
     } else if (asked) {
       // 明年准备… where the problems were asked (or 还存在…不足 where the plans were): filed where it belongs, once confirmed.
       const other = asked === 'problems' && SOUNDS_LIKE_PLANS.test(body) ? 'nextSteps' : asked === 'nextSteps' && SOUNDS_LIKE_PROBLEMS.test(body) ? 'problems' : null;

@@ -28,6 +28,30 @@ function run(texts: string[], today = '2025-12-15', type = annual) {
 
 const topics = (state: InterviewState) => state.facts.sections.map((s) => s.topic);
 
+describe('lists said in one breath, and the date as 今天', () => {
+  const parse = (field: string, text: string) => parseAnswerOffline({ typeId: 'annual-summary', field, question: '', text, today: '2026-12-02' });
+
+  it('splits 一个是……，另一个是…… and …，另外…… into items, without the count before them', () => {
+    expect(parse('problems', '主要是两个问题：一个是学位紧张，另一个是教师老龄化')?.problems).toEqual(['学位紧张', '教师老龄化']);
+    expect(parse('nextSteps', '新建学校2所，另外推进集团化办学')?.nextSteps).toEqual(['新建学校2所', '推进集团化办学']);
+    expect(parse('goals', '有三个目标：巩固率99%以上；优秀率提高3个百分点；新增学位900个')?.goals).toEqual(['巩固率99%以上', '优秀率提高3个百分点', '新增学位900个']);
+    // A document's title may hold 同时: guidance is not split at joiners.
+    expect(parse('guidance', '《关于深化教育改革，同时加强管理的意见》')?.guidance).toEqual(['《关于深化教育改革，同时加强管理的意见》']);
+  });
+
+  it("reads 今天 / 明天 as the date from the server's day, said back once", () => {
+    expect(parse('signature.date', '今天')).toMatchObject({ date: '2026年12月2日' });
+    expect(parse('signature.date', '就写明天吧')).toMatchObject({ date: '2026年12月3日' });
+    expect(parse('signature.date', '今天')?.check).toContain('推算为“2026年12月2日”');
+    let { state, reply } = run(['区教育局', '2026年', '党建工作', '发展党员12名', '跳过', '跳过', '跳过', '跳过', '跳过'], '2026-12-02');
+    expect(reply.field).toBe('signature.date');
+    ({ state, reply } = turn(state, '今天', '2026-12-02'));
+    expect(reply.text).toContain('我理解为：落款日期“2026年12月2日”。对吗？');
+    ({ state } = turn(state, '对', '2026-12-02'));
+    expect(state.facts.signature?.date).toBe('2026年12月2日');
+  });
+});
+
 describe('a check (对吗？) answered by going on', () => {
   it('files the check and reads the words as the next answer: the period from 今年, then the areas', () => {
     let { state, reply } = run(['城关区教育局', '今年'], '2026-12-02');
@@ -83,6 +107,16 @@ describe('a check (对吗？) answered by going on', () => {
     for (const text of ['下学期完成监控升级改造', '部分农村学校监控设备老化', '围绕立德树人根本任务']) {
       expect(parseAnswerOffline({ typeId: 'annual-summary', field: 'leadership', question: '', text })?.check, text).toContain('不像是领导机关');
     }
+  });
+
+  it("takes an area's facts said instead of 对 to the check of the areas as yes, and files them under the first area", () => {
+    let { state, reply } = run(['区教育局', '2026年度', '党建、队伍、安全、还有教育信息化四个方面'], '2026-12-02');
+    expect(reply.text).toContain('我理解为：4 个工作领域');
+    ({ state, reply } = turn(state, '全年共召开党组会12次，理论学习中心组学习10次', '2026-12-02'));
+    expect(topics(state)).toEqual(['党建', '队伍', '安全', '教育信息化']);
+    expect(state.facts.sections[0].facts).toEqual(['全年共召开党组会12次，理论学习中心组学习10次']);
+    expect(state.facts.unplaced).toBeUndefined();
+    expect(reply.field).toBe('sections[1].facts');
   });
 
   it('loses nothing for a caller that does not read the words again: the check filed, the words as 未归类', () => {
