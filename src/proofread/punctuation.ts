@@ -96,6 +96,10 @@ function unpaired(t: PreparedText, out: ProofIssue[]) {
 
 function doubledAndStyled(t: PreparedText, out: ProofIssue[]) {
   const text = t.masked;
+  // 99.6%% — a percent sign typed twice.
+  for (const m of text.matchAll(/[%％]{2,}/g)) {
+    out.push({ start: m.index!, end: m.index! + m[0].length, kind: 'punctuation', message: `标点：百分号“${m[0][0]}”重复`, suggestion: m[0][0] });
+  }
   for (const m of text.matchAll(/([，、；：？！])\1+|。。(?!。)|[，、；：]。|。[，、；：]/g)) {
     const same = m[0][0] === m[0][1];
     out.push({
