@@ -100,7 +100,7 @@ const agrees = (text: string) => AGREE.test(text.replace(/[，,。.!！~～\s、
 /** 不对 on its own: what was said back is wrong, and nothing else is said. */
 const DENY = /^(?:不对|不是|错了|不正确|不是这样|不对的)[。！!~]*$/;
 /** The words a correction starts with: 不对，是… */
-const CORRECTION_LEAD = /^(?:不对|不是|错了|不正确)[，,。\s]*(?:应该是)?/;
+const CORRECTION_LEAD = /^(?:不对|不是|错了|不正确)[，,。\s]*(?:应该是|应为|是)?/;
 
 /**
  * The first step of a turn. Controls, review commands and empty input are answered here; an answer to a
@@ -282,6 +282,14 @@ export function finishTurn(state: InterviewState, type: ReportType, rawText: str
     const next = changed(state, (s) => void (s.pending = { field: key, text: kept, parsed }));
     const said = `${note}${parsed.check ?? ''}我理解为：${understood(state.facts, parsed, key)}。对吗？（对的话回复“对”；不对请直接说正确的内容）`;
     return respond(next, type, said, kept, false);
+  }
+  if (correcting && state.pending!.parsed.doubt) {
+    // A doubt corrected (这段话像是存在的问题 → the real 总体思路): the doubted words were something else, so they wait
+    // in 未归类 rather than vanish.
+    const doubted = state.pending!.text;
+    const result = applyParsed(state, type, parsed, key, false, kept, `${note}刚才那段话先放在“未归类”里。`);
+    if (result.state !== state) result.state.facts.unplaced = [...(result.state.facts.unplaced ?? []), doubted];
+    return result;
   }
   return applyParsed(state, type, parsed, key, Boolean(addition), kept, note);
 }

@@ -88,7 +88,8 @@ function findOrg(text: string, wholeAnswer: boolean): string | undefined {
   const intro = text.match(ORG_INTRO);
   const from = intro ? text.slice((intro.index ?? 0) + intro[0].length) : text;
   const match = from.match(ORG);
-  if (match) return match[1].replace(/^(?:就用|就以|是|为|由|以|用|代表)/, '');
+  // 以我们县教育局名义 → 县教育局: the speaker's 我们 is no part of the name.
+  if (match) return match[1].replace(/^(?:就用|就以|是|为|由|以|用|代表)/, '').replace(/^(?:我们|咱们|我|本)(?=[\u4e00-\u9fa5]{3})/, '');
   if (!wholeAnswer) return undefined;
   return undefined;
 }
@@ -128,6 +129,11 @@ function labelledBlocks(text: string): { rest: string; blocks: Array<[keyof Pars
 const SOUNDS_LIKE_PLANS = /^(?:下一步|明年|下半年|今后|接下来|来年)(?:的)?(?:工作)?(?:准备|打算|计划|要|将|拟)/;
 const SOUNDS_LIKE_PROBLEMS = /^(?:(?:工作中|目前|当前)?(?:还|也)?(?:存在|有)(?:的)?(?:一些|以下|几个)?(?:问题|不足|短板|困难|薄弱环节))/;
 
+/** A date and nothing else: 12月25日, 2026年12月25日, 2026-12-25. */
+const DATE_ONLY = /^(?:(?:19|20)\d{2}\s*(?:年|[-/.]))?\s*\d{1,2}\s*(?:月|[-/.])\s*\d{1,2}\s*日?$/;
+/** Words of a shortcoming (漏洞, 不足, 流于形式): an answer made of them is about problems. */
+const SOUNDS_LIKE_SHORTCOMINGS = /漏洞|不足|短板|薄弱|滞后|流于形式|不到位|不够|欠缺|紧张|老化|隐患仍|存在(?:的)?问题/;
+
 /** 今天 / 就写明天吧 where the signature's date was asked. */
 const RELATIVE_DAY = /^(?:就)?(?:写|用|填)?(今天|今日|当天|明天|明日|昨天)(?:的日期|的)?(?:吧|就行|就可以)?$/;
 
@@ -160,7 +166,10 @@ function looksLikeAuthority(text: string): boolean {
 /** Figures other than years and dates: counts, amounts, rates. */
 const countsIn = (text: string) => text.replace(/[0-9０-９]{4}\s*年(?:[0-9０-９]{1,2}\s*月(?:[0-9０-９]{1,2}\s*日)?)?|[0-9０-９]{4}\s*[—–\-~～至]\s*[0-9０-９]{4}\s*年?/g, '').match(/[0-9０-９]/);
 
-function assign(out: ParsedAnswer, key: keyof ParsedAnswer, text: string, asked: boolean): void {
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** `topic`: the work area the question is about, for its facts. */
+function assign(out: ParsedAnswer, key: keyof ParsedAnswer, text: string, asked: boolean, topic?: string): void {
   const single = cleanSingle(text);
   switch (key) {
     case 'org': {
@@ -192,6 +201,12 @@ function assign(out: ParsedAnswer, key: keyof ParsedAnswer, text: string, asked:
       if (single && countsIn(single)) {
         out.check = '这段话带有数字，像是某项工作的具体情况，而不是总体思路。';
         out.doubt = true;
+      } else if (single && SOUNDS_LIKE_SHORTCOMINGS.test(single)) {
+        out.check = '这段话像是存在的问题，而不是总体思路。';
+        out.doubt = true;
+      } else if (single && SOUNDS_LIKE_PLANS.test(single)) {
+        out.check = '这段话像是下一步的打算，而不是总体思路。';
+        out.doubt = true;
       }
       return;
     case 'topics': {
@@ -203,7 +218,10 @@ function assign(out: ParsedAnswer, key: keyof ParsedAnswer, text: string, asked:
       return;
     }
     case 'facts': {
-      const facts = splitItems(applyCorrections(removeFiller(text)).replace(AREA_LEAD, '').replace(FACTS_LEAD, ''), { sentences: true });
+      let said = applyCorrections(removeFiller(text)).replace(AREA_LEAD, '').replace(FACTS_LEAD, '');
+      // 防溺水：发放告知书… — the area's own name said again as a label before its facts.
+      if (topic && said.startsWith(topic)) said = said.replace(new RegExp(`^${escapeRegExp(topic)}(?:工作|方面|这块|这一块)?\\s*[：:，,]\\s*`), '');
+      const facts = splitItems(said, { sentences: true });
       if (facts.length) out.facts = facts;
       return;
     }
@@ -215,6 +233,8 @@ function assign(out: ParsedAnswer, key: keyof ParsedAnswer, text: string, asked:
         if (key !== 'guidance') body = body.replace(JOINER, '；');
         // 问题嘛……暂时没有: once the lead-in goes, it says there is none.
         if (saysNone(body.replace(/^[…．.。，,、\s]+/, ''))) return;
+        // 12月25日 said where the problems or plans were asked is a date, not an item of them.
+        if (DATE_ONLY.test(cleanSingle(body))) return;
         let items = splitItems(body, { sentences: true, commas: key === 'guidance' });
         // A list of documents joined by 还有 / 以及: the joiner is not part of the title.
         if (key === 'guidance') items = items.map((i) => i.replace(/^(?:还有|以及|另外|此外)(?:就是)?(?=\S{2})/, ''));
@@ -261,7 +281,7 @@ export function parseAnswerOffline(input: AnswerInput): ParsedAnswer | null {
     } else if (asked) {
       // 明年准备… where the problems were asked (or 还存在…不足 where the plans were): filed where it belongs, once confirmed.
       const other = asked === 'problems' && SOUNDS_LIKE_PLANS.test(body) ? 'nextSteps' : asked === 'nextSteps' && SOUNDS_LIKE_PROBLEMS.test(body) ? 'problems' : null;
-      assign(out, other ?? asked, body, true);
+      assign(out, other ?? asked, body, true, /关于“([^”]+)”/.exec(input.question)?.[1]);
       if (other && out[other]) out.check = other === 'nextSteps' ? '这段话像是下一步的打算，不是存在的问题。' : '这段话像是存在的问题，不是下一步的打算。';
       // A date or a unit name said in passing at the last questions is still theirs.
       if (asked !== 'date' && asked !== 'facts' && asked !== 'topics' && !LIST_FIELDS.includes(asked as ListField)) {

@@ -28,6 +28,36 @@ function run(texts: string[], today = '2025-12-15', type = annual) {
 
 const topics = (state: InterviewState) => state.facts.sections.map((s) => s.topic);
 
+describe('answers that belong elsewhere, kept', () => {
+  const parse = (field: string, text: string, question = '') => parseAnswerOffline({ typeId: 'safety-summary', field, question, text, today: '2026-12-02' });
+
+  it('doubts a 总体思路 that reads like problems or plans; a corrected doubt keeps the doubted words as 未归类', () => {
+    expect(parse('theme', '有的：个别学校安全管理还有漏洞，应急演练流于形式')).toMatchObject({ doubt: true });
+    expect(parse('theme', '下一步要健全安全管理长效机制')).toMatchObject({ doubt: true });
+    expect(parse('theme', '坚持安全第一、预防为主')?.doubt).toBeUndefined();
+    const safety = reportTypes.get('safety-summary')!;
+    let { state, reply } = run(['县教育局', '2026年', '消防安全', '演练12次', '跳过', '跳过'], '2026-12-02', safety);
+    expect(reply.field).toBe('theme');
+    ({ state, reply } = turn(state, '个别学校安全管理还有漏洞', '2026-12-02', safety));
+    expect(reply.text).toContain('像是存在的问题');
+    ({ state, reply } = turn(state, '不对，是坚持安全第一、预防为主', '2026-12-02', safety));
+    expect(state.facts.theme).toBe('坚持安全第一、预防为主');
+    expect(state.facts.unplaced).toEqual(['个别学校安全管理还有漏洞']);
+  });
+
+  it("files no bare date as a problem or a plan, and drops the area's own name said as a label", () => {
+    expect(parse('problems', '12月25日')).toBeNull();
+    expect(parse('nextSteps', '2026年12月25日')).toBeNull();
+    expect(parse('sections[3].facts', '防溺水：发放告知书5.6万份', '关于“防溺水”，具体做了哪些工作？')?.facts).toEqual(['发放告知书5.6万份']);
+    // Another name before a colon is the facts' own (农村学校：…), kept.
+    expect(parse('sections[3].facts', '农村学校：新建宿舍3栋', '关于“防溺水”，具体做了哪些工作？')?.facts).toEqual(['农村学校：新建宿舍3栋']);
+  });
+
+  it("takes the unit's name without the speaker's 我们 (以我们县教育局名义)", () => {
+    expect(parse('org', '安全工作总结是以我们县教育局名义，时间是今年一整年')?.org).toBe('县教育局');
+  });
+});
+
 describe('lists said in one breath, and the date as 今天', () => {
   const parse = (field: string, text: string) => parseAnswerOffline({ typeId: 'annual-summary', field, question: '', text, today: '2026-12-02' });
 
