@@ -129,6 +129,9 @@ function labelledBlocks(text: string): { rest: string; blocks: Array<[keyof Pars
 const SOUNDS_LIKE_PLANS = /^(?:下一步|明年|下半年|今后|接下来|来年)(?:的)?(?:工作)?(?:准备|打算|计划|要|将|拟)/;
 const SOUNDS_LIKE_PROBLEMS = /^(?:(?:工作中|目前|当前)?(?:还|也)?(?:存在|有)(?:的)?(?:一些|以下|几个)?(?:问题|不足|短板|困难|薄弱环节))/;
 
+/** Words of guidance (为指导, 贯彻落实, …精神, …方针): never a work area's name. */
+const GUIDANCE_WORDS = /为指导|为引领|贯彻落实|指导思想|精神$|方针$|决策部署$/;
+
 /** A date and nothing else: 12月25日, 2026年12月25日, 2026-12-25. */
 const DATE_ONLY = /^(?:(?:19|20)\d{2}\s*(?:年|[-/.]))?\s*\d{1,2}\s*(?:月|[-/.])\s*\d{1,2}\s*日?$/;
 /** Words of a shortcoming (漏洞, 不足, 流于形式): an answer made of them is about problems. */
@@ -185,7 +188,8 @@ function assign(out: ParsedAnswer, key: keyof ParsedAnswer, text: string, asked:
     case 'date': {
       const date = text.match(DATE)?.[0];
       if (date) out.date = date;
-      else if (asked && single && single.length <= 30) out.date = single;
+      // Anything short said for the date must at least look like one (2025年12月, 十二月二十日, 12号).
+      else if (asked && single && single.length <= 30 && /[0-9０-９〇○零一二三四五六七八九十]/.test(single) && /[年月日号]|\d/.test(single)) out.date = single;
       return;
     }
     case 'leadership': {
@@ -215,6 +219,11 @@ function assign(out: ParsedAnswer, key: keyof ParsedAnswer, text: string, asked:
       if (read.topicFacts.length) out.topicFacts = read.topicFacts;
       if (read.unplaced.length) out.unplaced = read.unplaced;
       if (read.interpreted && read.topics.length) out.check = '';
+      // 以……为指导，全面贯彻党的教育方针 said for the areas: the guidance, not names of work.
+      if (read.topics.some((t) => GUIDANCE_WORDS.test(t))) {
+        out.check = '这几项像是指导思想，而不是工作领域的名称。';
+        out.doubt = true;
+      }
       return;
     }
     case 'facts': {
@@ -239,6 +248,11 @@ function assign(out: ParsedAnswer, key: keyof ParsedAnswer, text: string, asked:
         // A list of documents joined by 还有 / 以及: the joiner is not part of the title.
         if (key === 'guidance') items = items.map((i) => i.replace(/^(?:还有|以及|另外|此外)(?:就是)?(?=\S{2})/, ''));
         if (items.length) out[key as ListField] = items;
+        // 新增学位1200个 said for the guidance: a piece of work, not a document or a meeting's spirit.
+        if (key === 'guidance' && items.some((i) => countsIn(i))) {
+          out.check = '这段话带有数字，像是某项工作的具体情况，而不是指导思想。';
+          out.doubt = true;
+        }
       }
     }
   }

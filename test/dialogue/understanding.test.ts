@@ -9,6 +9,7 @@ import { parseAnswerOffline } from '../../src/dialogue/offline-parser.js';
 import { relativePeriod } from '../../src/dialogue/relative-period.js';
 import { readTopics } from '../../src/dialogue/topic-list.js';
 import { applyCorrections } from '../../src/dialogue/answer-text.js';
+import { detectControl } from '../../src/dialogue/controls.js';
 import { reportTypes } from '../helpers/app.js';
 
 const annual = reportTypes.get('annual-summary')!;
@@ -51,6 +52,18 @@ describe('answers that belong elsewhere, kept', () => {
     expect(parse('sections[3].facts', '防溺水：发放告知书5.6万份', '关于“防溺水”，具体做了哪些工作？')?.facts).toEqual(['发放告知书5.6万份']);
     // Another name before a colon is the facts' own (农村学校：…), kept.
     expect(parse('sections[3].facts', '农村学校：新建宿舍3栋', '关于“防溺水”，具体做了哪些工作？')?.facts).toEqual(['农村学校：新建宿舍3栋']);
+  });
+
+  it('doubts guidance said for the areas and figures said for the guidance; a date must look like one; 先这样吧 ends the questions', () => {
+    expect(parse('sections', '以习近平新时代中国特色社会主义思想为指导，全面贯彻党的教育方针')).toMatchObject({ doubt: true });
+    expect(parse('sections', '思想政治工作、教师队伍建设')?.doubt).toBeUndefined();
+    expect(parse('guidance', '新增普惠性学位1200个')).toMatchObject({ doubt: true });
+    expect(parse('guidance', '《教育强国建设规划纲要（2024—2035年）》')?.doubt).toBeUndefined();
+    expect(parse('signature.date', '好了，先这样吧')).toBeNull();
+    expect(parse('signature.date', '十二月二十日')).toMatchObject({ date: '十二月二十日' });
+    expect(detectControl('好了，先这样吧')).toEqual({ kind: 'finish', draftNow: false });
+    expect(detectControl('好的，跳过')).toEqual({ kind: 'skip' });
+    expect(detectControl('好了')).toEqual({ kind: 'finish', draftNow: false });
   });
 
   it("takes the unit's name without the speaker's 我们 (以我们县教育局名义)", () => {
