@@ -54,6 +54,13 @@ describe('answers that belong elsewhere, kept', () => {
     expect(parse('sections[3].facts', '农村学校：新建宿舍3栋', '关于“防溺水”，具体做了哪些工作？')?.facts).toEqual(['农村学校：新建宿舍3栋']);
   });
 
+  it('reads the spoken forms a new interview showed: 咱们是…, 三件事儿：一是…, 没有特别的, 问题的话，…', () => {
+    expect(parse('org', '咱们是东湖区教育体育局')?.org).toBe('东湖区教育体育局');
+    expect(parse('sections', '上半年主要干了三件事儿：一是抓党建，二是抓质量，三是抓安全')?.topics).toEqual(['抓党建', '抓质量', '抓安全']);
+    expect(parse('guidance', '没有特别的')).toBeNull();
+    expect(parse('problems', '问题的话，学位还是紧张，再一个就是教师编制不够')?.problems).toEqual(['学位还是紧张', '教师编制不够']);
+  });
+
   it('doubts guidance said for the areas and figures said for the guidance; a date must look like one; 先这样吧 ends the questions', () => {
     expect(parse('sections', '以习近平新时代中国特色社会主义思想为指导，全面贯彻党的教育方针')).toMatchObject({ doubt: true });
     expect(parse('sections', '思想政治工作、教师队伍建设')?.doubt).toBeUndefined();
