@@ -55,7 +55,7 @@ export function importReport(raw: string, options: ImportOptions = {}): ImportRe
   const clean = normaliseText(tableLines(stripMarkdown(raw)));
   const warnings: ImportWarning[] = [];
   if (clean.removed.length) {
-    warnings.push({ code: 'removed', message: `已去掉 ${clean.removed.length} 处网页内容（导航、来源、广告等）：${clean.removed.slice(0, 3).map((l) => `“${clip(l)}”`).join('、')}${clean.removed.length > 3 ? ' 等' : ''}` });
+    warnings.push({ code: 'removed', message: `已去掉 ${clean.removed.length} 处网页或版面内容（导航、来源、广告、页码等）：${clean.removed.slice(0, 3).map((l) => `“${clip(l)}”`).join('、')}${clean.removed.length > 3 ? ' 等' : ''}` });
   }
   if (clean.converted) warnings.push({ code: 'converted', message: '原文含繁体字，已转换为简体' });
   if (clean.pinyin) warnings.push({ code: 'pinyin', message: `已去掉 ${clean.pinyin} 处夹在文字后的拼音注音` });

@@ -164,6 +164,7 @@ export function normaliseText(raw: string): NormaliseResult {
   text = halfWidthDigits(simplified);
 
   const removed: string[] = [];
+  text = unwrapHardLines(text, removed);
   const kept: string[] = [];
   for (const rawLine of text.split('\n')) {
     const line = rawLine
@@ -184,6 +185,50 @@ export function normaliseText(raw: string): NormaliseResult {
     kept.push(glued.line);
   }
   return { text: withoutTrailingPage(withoutRepeatedHeader(joinBrokenLines(kept), removed), removed).join('\n'), removed, converted, pinyin };
+}
+
+/** A page number as a PDF's text shows it: — 3 —, - 3 -, 第3页, 第 3 页 共 8 页, 3/8. */
+const PAGE_NUMBER = /^[-—–－\s]*[-—–－]\s*\d{1,3}\s*[-—–－][-—–－\s]*$|^第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?$|^\d{1,3}\s*\/\s*\d{1,3}$/;
+const INDENTED = /^(?: {2,}|\u3000+|\t)\S/;
+/** How long a line must be to have been wrapped by the page (a short one is a heading or a title). */
+const WRAPPED_LENGTH = 15;
+
+/**
+ * Text copied out of a PDF (or a page laid out the same way): each paragraph starts indented, and the page broke
+ * the rest into lines at its width, mid-word and mid-figure (新建学校3 / 所). Such lines are joined back, across a
+ * page's break and its page number, so no figure is split. Text that is not laid out so (no indented paragraph
+ * starts, or no line that runs on) is left as it is.
+ */
+function unwrapHardLines(text: string, removed: string[]): string {
+  const lines = text.split('\n');
+  if (lines.filter((l) => INDENTED.test(l)).length < 3) return text;
+  const out: string[] = [];
+  // The last line with text, and whether only blank lines or page numbers came after it.
+  let last = -1;
+  for (const line of lines) {
+    const trimmed = line.trim();
+    if (PAGE_NUMBER.test(trimmed)) {
+      removed.push(trimmed);
+      continue;
+    }
+    if (!trimmed) {
+      out.push(line);
+      continue;
+    }
+    const previous = last >= 0 ? out[last].trim() : '';
+    // A numbered heading on its own (一、主要工作成效) ends there, whatever its length.
+    const heading = LOOKS_NUMBERED.test(previous) && !/[。，,；;]/.test(previous);
+    const runsOn = previous.length >= WRAPPED_LENGTH && !heading && !/[。！？；：!?;:”）》]$/.test(previous);
+    // A flush line that is itself numbered (二、教师队伍) starts something new, never continues.
+    if (last >= 0 && !INDENTED.test(line) && !LOOKS_NUMBERED.test(trimmed) && runsOn) {
+      out[last] = `${out[last].trimEnd()}${trimmed}`;
+      out.length = last + 1; // the blank lines of a page break inside the paragraph go
+      continue;
+    }
+    out.push(line);
+    last = out.length - 1;
+  }
+  return out.join('\n');
 }
 
 /** A signature's date on its own line: 2026年1月6日, 二〇二六年一月六日. */

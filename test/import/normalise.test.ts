@@ -135,6 +135,20 @@ describe('a page after the report and its buttons', () => {
   });
 });
 
+describe('text copied out of a PDF', () => {
+  it('joins lines the page wrapped, mid-figure and across a page break, and drops the page numbers', () => {
+    const pdf = ['标题', '    一、主要工作', '    （一）办学条件不断改善。投入资金2.3亿元，新建学校3', '所，新增学位3600个。', '', '                              — 1 —', '', '    （二）招聘教师176名，组织培训', '58期。', '    二、存在的问题'].join('\n');
+    const { text, removed } = normaliseText(pdf);
+    expect(text.split('\n')).toEqual(['标题', '一、主要工作', '（一）办学条件不断改善。投入资金2.3亿元，新建学校3所，新增学位3600个。', '（二）招聘教师176名，组织培训58期。', '二、存在的问题']);
+    expect(removed).toEqual(['— 1 —']);
+  });
+
+  it('leaves a paste of one paragraph a line as it is, even with a few indented lines', () => {
+    const paste = ['一、加强党建', '  全年发展党员12名，开展主题党日活动24次，覆盖全体党员', '二、教师队伍', '  招聘教师135名，组织全员培训4300人次，参训率达到97.1%', '三、安全工作', '  开展演练46场次，整改隐患213处'].join('\n');
+    expect(normaliseText(paste).text.split('\n')).toHaveLength(6);
+  });
+});
+
 describe('glued domains', () => {
   it('cuts a site domain glued to a heading, not an address a sentence cites', () => {
     expect(normaliseText('二、改善办学条件www.fanwen8.com\n学生可登录www.zxx.edu.cn学习。\n详见区教育局网站www.qhjy.gov.cn').text).toBe(

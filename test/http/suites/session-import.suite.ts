@@ -56,7 +56,7 @@ export function sessionImportSuite(fetcher: Fetcher) {
     expect(first.state).toBe('asking');
     expect(first.reply.field).toBe('period');
     expect(first.reply.text).toContain('原报告写的是“2024年”，这次写哪个时间段？');
-    expect(first.reply.text).toContain('已去掉 10 处网页内容');
+    expect(first.reply.text).toContain('已去掉 10 处网页或版面内容');
     const old = first.facts;
     expect(old.org).toBe('河西区教育局');
     expect(old.sections).toHaveLength(3);
@@ -65,7 +65,7 @@ export function sessionImportSuite(fetcher: Fetcher) {
     expect(period.facts.period).toBe('2026年');
     expect(period.reply.field).toBe('sections[0].facts');
     expect(period.reply.text).toContain('全年开展主题党日活动48次');
-    expect(period.reply.text).not.toContain('已去掉 10 处网页内容');
+    expect(period.reply.text).not.toContain('已去掉 10 处网页或版面内容');
 
     const kept = await say(fetcher, first.id, '不变');
     expect(kept.facts.sections[0]).toEqual(old.sections[0]);
