@@ -203,24 +203,32 @@ function unwrapHardLines(text: string, removed: string[]): string {
   const lines = text.split('\n');
   if (lines.filter((l) => INDENTED.test(l)).length < 3) return text;
   const out: string[] = [];
-  // The last line with text, and whether only blank lines or page numbers came after it.
+  // The last line with text; whether blank lines came after it, and whether a page number did (a page's break).
   let last = -1;
+  let gap = false;
+  let pageBreak = false;
   for (const line of lines) {
     const trimmed = line.trim();
     if (PAGE_NUMBER.test(trimmed)) {
       removed.push(trimmed);
+      pageBreak = true;
       continue;
     }
     if (!trimmed) {
       out.push(line);
+      gap = true;
       continue;
     }
+    // A blank line with no page number in it parts paragraphs (a title, then 各位领导：).
+    const parted = gap && !pageBreak;
+    gap = false;
+    pageBreak = false;
     const previous = last >= 0 ? out[last].trim() : '';
     // A numbered heading on its own (一、主要工作成效) ends there, whatever its length.
     const heading = LOOKS_NUMBERED.test(previous) && !/[。，,；;]/.test(previous);
     const runsOn = previous.length >= WRAPPED_LENGTH && !heading && !/[。！？；：!?;:”）》]$/.test(previous);
     // A flush line that is itself numbered (二、教师队伍) starts something new, never continues.
-    if (last >= 0 && !INDENTED.test(line) && !LOOKS_NUMBERED.test(trimmed) && runsOn) {
+    if (last >= 0 && !parted && !INDENTED.test(line) && !LOOKS_NUMBERED.test(trimmed) && runsOn) {
       out[last] = `${out[last].trimEnd()}${trimmed}`;
       out.length = last + 1; // the blank lines of a page break inside the paragraph go
       continue;

@@ -43,7 +43,7 @@ const RANK: Record<HeadingStyle, number> = { part: 1, cn: 1, 'cn-paren': 2, num:
 
 /** Genre parts by the words of their heading; first match wins, so 明年工作要点 is next steps, not key points. */
 const PARTS: Array<{ part: PartKind; re: RegExp }> = [
-  { part: 'problems', re: /存在的?(?:主要)?(?:问题|不足)|问题(?:和|与|及)不足|不足(?:之处)?(?:和|与|及)?(?:问题|困难)?$|困难和问题|薄弱环节/ },
+  { part: 'problems', re: /存在的?(?:主要)?(?:问题|不足|困难)|^(?:主要)?困难(?:和|与|及)?(?:问题|不足)?$|问题(?:和|与|及)不足|不足(?:之处)?(?:和|与|及)?(?:问题|困难)?$|困难和问题|薄弱环节/ },
   { part: 'nextSteps', re: /(?:下一步|下半年|明年|今后|来年|新的一年|下阶段|下一阶段|\d{4}年).{0,8}(?:打算|计划|思路|安排|要点|设想|重点|方向)|(?:打算|设想)$/ },
   { part: 'guidance', re: /指导思想/ },
   { part: 'theme', re: /总体(?:工作)?(?:要求|思路)|总体目标和要求|基本思路/ },

@@ -143,6 +143,11 @@ describe('text copied out of a PDF', () => {
     expect(removed).toEqual(['— 1 —']);
   });
 
+  it('never joins across a blank line that holds no page number (a title, then 各位领导：)', () => {
+    const laidOut = ['关于2025年度教育工作的总结报告', '', '各位领导：', '    现将我县2025年度教育工作情况报告如下：', '    一、基本情况', '    全县共有学校126所。'].join('\n');
+    expect(normaliseText(laidOut).text.split('\n').slice(0, 2)).toEqual(['关于2025年度教育工作的总结报告', '各位领导：']);
+  });
+
   it('leaves a paste of one paragraph a line as it is, even with a few indented lines', () => {
     const paste = ['一、加强党建', '  全年发展党员12名，开展主题党日活动24次，覆盖全体党员', '二、教师队伍', '  招聘教师135名，组织全员培训4300人次，参训率达到97.1%', '三、安全工作', '  开展演练46场次，整改隐患213处'].join('\n');
     expect(normaliseText(paste).text.split('\n')).toHaveLength(6);
