@@ -272,6 +272,16 @@ export function finishTurn(state: InterviewState, type: ReportType, rawText: str
       });
       return respond(next, type, `${note}好的，${fieldName(state.facts, key)}不写。`, kept);
     }
+    // 暂时没有 for a work area's facts: the area stays, marked 【待补充】 in the draft, and the questions go on.
+    const area = sectionIndexOf(key);
+    if (area !== null && !addition && saysNone(kept)) {
+      const next = changed(state, (s) => {
+        if (!s.skipped.includes(key)) s.skipped.push(key);
+        if (s.editing === key) s.editing = null;
+      });
+      const topic = state.facts.sections[area]?.topic ?? '';
+      return respond(next, type, `${note}好的，“${topic}”暂不填写，稿中会标注【待补充】；不需要这个领域的话，核对时说“删除${topic}”即可。`, kept);
+    }
     const said = isFiller(kept)
       ? `${note}好的。`
       : `${note}没能从您的回答中找到${fieldName(state.facts, key)}。${q?.required ? '' : '没有的话可以说“跳过”。'}请再说一次：`;

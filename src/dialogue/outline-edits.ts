@@ -166,5 +166,18 @@ export function parseOutlineCommand(text: string, outline: Outline): OutlineOper
   if (m) return [{ op: 'merge', targets: [refOf(m.slice(1, 4), outline), refOf(m.slice(4, 7), outline)] }];
   m = t.match(new RegExp(`^(?:删除|删掉|去掉|删去|不要)\\s*${REF}$`)) ?? t.match(new RegExp(`^(?:把|将)\\s*${REF}\\s*(?:删除|删掉|去掉)$`));
   if (m) return [{ op: 'drop', target: refOf(m.slice(1, 4), outline) }];
+  // 删除后勤 / 去掉“后勤”这个领域: a part named by its work area or heading.
+  const named = /^(?:删除|删掉|去掉|删去|不要)\s*[“"「]?(.{2,30}?)[”"」]?\s*(?:这个|这一)?(?:领域|部分|方面)?$/.exec(t);
+  const target = named ? partNamed(outline, named[1]) : null;
+  if (target) return [{ op: 'drop', target }];
   return null;
+}
+
+/** The part whose work area or heading is this name (the topic exactly first, then a heading holding it). */
+function partNamed(outline: Outline, name: string): PartRef | null {
+  const refs = outline.items.flatMap((item, i) => [
+    { ref: { part: i + 1 } as PartRef, item },
+    ...(item.children ?? []).map((child, j) => ({ ref: { part: i + 1, child: j + 1 } as PartRef, item: child })),
+  ]);
+  return refs.find(({ item }) => item.topic === name)?.ref ?? refs.find(({ item }) => item.heading.includes(name))?.ref ?? null;
 }

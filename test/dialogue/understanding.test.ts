@@ -78,6 +78,23 @@ describe('answers that belong elsewhere, kept', () => {
   });
 });
 
+describe('an area with nothing to say yet', () => {
+  it("takes 暂时没有 for an area's facts: the area stays for 【待补充】, the questions go on, and 删除后勤 drops it in the review", () => {
+    let { state, reply } = run(['青山镇中心学校', '2025年', '党建、教学、后勤', '发展党员3名', '开展教研52次', '暂时没有'], '2026-12-02');
+    expect(reply.text).toContain('“后勤”暂不填写，稿中会标注【待补充】');
+    expect(reply.field).toBe('leadership');
+    expect(topics(state)).toEqual(['党建', '教学', '后勤']);
+    ({ state, reply } = turn(state, '完成', '2026-12-02'));
+    ({ state, reply } = turn(state, '删除后勤', '2026-12-02'));
+    expect(topics(state)).toEqual(['党建', '教学']);
+    expect(reply.text).toContain('已删除第3部分“后勤”');
+    // A name the outline does not hold is not understood, and nothing changes.
+    ({ state, reply } = turn(state, '删除信息化', '2026-12-02'));
+    expect(reply.text).toContain('没有看懂');
+    expect(topics(state)).toEqual(['党建', '教学']);
+  });
+});
+
 describe('lists said in one breath, and the date as 今天', () => {
   const parse = (field: string, text: string) => parseAnswerOffline({ typeId: 'annual-summary', field, question: '', text, today: '2026-12-02' });
 
