@@ -266,21 +266,13 @@ export function finishTurn(state: InterviewState, type: ReportType, rawText: str
     const q = questionFor(type, key);
     // 没有 / 暂时没有 to an optional question: nothing to write there, so it is skipped.
     if (!q?.required && !addition && saysNone(kept.replace(/^[^，,…]{0,6}?(?:嘛|呢)[…，,\s]*/, ''))) {
-      const next = changed(state, (s) => {
-        if (!s.skipped.includes(key)) s.skipped.push(key);
-        if (s.editing === key) s.editing = null;
-      });
-      return respond(next, type, `${note}好的，${fieldName(state.facts, key)}不写。`, kept);
+      return respond(passedOver(state, key), type, `${note}好的，${fieldName(state.facts, key)}不写。`, kept);
     }
     // 暂时没有 for a work area's facts: the area stays, marked 【待补充】 in the draft, and the questions go on.
     const area = sectionIndexOf(key);
     if (area !== null && !addition && saysNone(kept)) {
-      const next = changed(state, (s) => {
-        if (!s.skipped.includes(key)) s.skipped.push(key);
-        if (s.editing === key) s.editing = null;
-      });
       const topic = state.facts.sections[area]?.topic ?? '';
-      return respond(next, type, `${note}好的，“${topic}”暂不填写，稿中会标注【待补充】；不需要这个领域的话，核对时说“删除${topic}”即可。`, kept);
+      return respond(passedOver(state, key), type, `${note}好的，“${topic}”暂不填写，稿中会标注【待补充】；不需要这个领域的话，核对时说“删除${topic}”即可。`, kept);
     }
     const said = isFiller(kept)
       ? `${note}好的。`
@@ -303,6 +295,13 @@ export function finishTurn(state: InterviewState, type: ReportType, rawText: str
   }
   return applyParsed(state, type, parsed, key, Boolean(addition), kept, note);
 }
+
+/** The state with a question passed over (said to have nothing): not asked again, and no longer being edited. */
+const passedOver = (state: InterviewState, key: string) =>
+  changed(state, (s) => {
+    if (!s.skipped.includes(key)) s.skipped.push(key);
+    if (s.editing === key) s.editing = null;
+  });
 
 /**
  * 对吗？ answered with words that are not this field's (主要是三块：…, said to a check of the period): the person
