@@ -12,7 +12,8 @@ const D = '[0-9０-９]';
 const PERIOD = new RegExp(
   [
     `${D}{4}\\s*[—–\\-~～至到]\\s*${D}{4}\\s*学年(?:度)?(?:第[一二]学期|[上下]学期)?`,
-    `${D}{4}\\s*年(?:度)?(?:上半年|下半年|全年|[春秋]季学期|[春秋]季|第[一二三四]季度|[一二三四]季度|${D}{1,2}\\s*月?\\s*[—–\\-~～至到]\\s*${D}{1,2}\\s*月)?`,
+    `${D}{4}\\s*年(?:度)?(?:上半年|下半年|全年|[春秋]季学期|[春秋]季|[上下]学期|暑期|暑假|寒假|第[一二三四]季度|[一二三四]季度|${D}{1,2}\\s*月?\\s*[—–\\-~～至到]\\s*${D}{1,2}\\s*月)?`,
+    `${D}{4}\\s*学年(?:度)?(?:第[一二]学期|[上下]学期)?`,
   ].join('|'),
 );
 /** A full date: 2025年12月20日 */
@@ -21,7 +22,8 @@ const DATE = new RegExp(`${D}{4}\\s*年\\s*${D}{1,2}\\s*月\\s*${D}{1,2}\\s*日`
 /** The endings of unit names in education: 教育局, 教体局, 中学, 幼儿园 … */
 const ORG_END =
   '(?:教育和体育局|教育体育局|教育局|教体局|教育委员会|教委|教育厅|教育工作委员会|教工委|教育督导室|督导室|教研室|教研中心|教育中心|教育发展中心|中心校|中心学校|学区|完全中学|中学|小学|幼儿园|学校|学院|大学|职业学校|职教中心|学校办公室|办公室|委员会|中心|局)';
-const ORG = new RegExp(`([\\u4e00-\\u9fa5A-Za-z0-9０-９（）()·]{2,40}?${ORG_END})(?![\\u4e00-\\u9fa5]{0,2}(?:局|校|园|中心))`);
+// Not an ending when a longer name goes on (城关镇中心 / 小学): the lookahead lets the name run to its real end.
+const ORG = new RegExp(`([\\u4e00-\\u9fa5A-Za-z0-9０-９（）()·]{2,40}?${ORG_END})(?![\\u4e00-\\u9fa5]{0,2}(?:局|校|园|中心|小学|中学|学校|幼儿园))`);
 const ORG_INTRO = /(?:我们是|咱们是|咱是|我们单位是|我是|我们这里是|我们这边是|我方是|单位(?:名称)?(?:是|为|：|:)|以(?=.{2,40}?的?名义)|代表)/;
 
 /** Labels people put before a part of an answer (问题：…  下一步：…). */
@@ -88,8 +90,13 @@ function findOrg(text: string, wholeAnswer: boolean): string | undefined {
   const intro = text.match(ORG_INTRO);
   const from = intro ? text.slice((intro.index ?? 0) + intro[0].length) : text;
   const match = from.match(ORG);
-  // 以我们县教育局名义 → 县教育局: the speaker's 我们 is no part of the name.
-  if (match) return match[1].replace(/^(?:就用|就以|是|为|由|以|用|代表)/, '').replace(/^(?:我们|咱们|我|本)(?=[\u4e00-\u9fa5]{3})/, '');
+  // 帮我写一份城关镇中心小学… → 城关镇中心小学: the request is no part of the name; nor is 以我们县教育局名义's 我们.
+  if (match) {
+    return match[1]
+      .replace(/^(?:请)?(?:帮(?:我|忙|我们)?|给我)?(?:写|起草|拟|做)(?:一份|一个|个|一篇|份)?/, '')
+      .replace(/^(?:就用|就以|是|为|由|以|用|代表)/, '')
+      .replace(/^(?:我们|咱们|我|本)(?=[\u4e00-\u9fa5]{3})/, '');
+  }
   if (!wholeAnswer) return undefined;
   return undefined;
 }

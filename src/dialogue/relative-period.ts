@@ -14,7 +14,7 @@ const YEAR_WORDS: Array<[RegExp, number]> = [
   [/去年|上一年/, -1],
   [/明年|下一年/, 1],
 ];
-const YEAR_PART = '(上半年|下半年|全年|第[一二三四]季度|[一二三四]季度|[春秋]季学期|[春秋]季|[0-9]{1,2}\\s*[—–\\-~～至到]\\s*[0-9]{1,2}月|[0-9]{1,2}月)?';
+const YEAR_PART = '(上半年|下半年|全年|第[一二三四]季度|[一二三四]季度|[春秋]季学期|[春秋]季|暑期|暑假|寒假|[0-9]{1,2}\\s*[—–\\-~～至到]\\s*[0-9]{1,2}月|[0-9]{1,2}月)?';
 
 /** School terms: the first from August to January, the second from February to July; a school year starts in autumn. */
 function termOf(year: number, month: number): { start: number; term: 1 | 2 } {

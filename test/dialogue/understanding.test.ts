@@ -73,6 +73,12 @@ describe('answers that belong elsewhere, kept', () => {
     expect(detectControl('好了')).toEqual({ kind: 'finish', draftNow: false });
   });
 
+  it('reads a whole request at the first question: 帮我写一份城关镇中心小学2026年上学期的工作总结, 今年暑期', () => {
+    expect(parse('org', '帮我写一份城关镇中心小学2026年上学期的工作总结')).toMatchObject({ org: '城关镇中心小学', period: '2026年上学期' });
+    expect(parse('org', '区教育局，今年暑期安全工作')).toMatchObject({ org: '区教育局', period: '2026年暑期' });
+    expect(parse('org', '城关镇中心学校')?.org).toBe('城关镇中心学校');
+  });
+
   it("takes the unit's name without the speaker's 我们 (以我们县教育局名义)", () => {
     expect(parse('org', '安全工作总结是以我们县教育局名义，时间是今年一整年')?.org).toBe('县教育局');
   });
