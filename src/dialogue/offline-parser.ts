@@ -139,6 +139,9 @@ const SOUNDS_LIKE_PROBLEMS = /^(?:(?:工作中|目前|当前)?(?:还|也)?(?:存
 /** Words of guidance (为指导, 贯彻落实, …精神, …方针): never a work area's name. */
 const GUIDANCE_WORDS = /为指导|为引领|贯彻落实|指导思想|精神$|方针$|决策部署$/;
 
+/** An aside that the figures are still to be checked: …，具体数字我再核实一下 / （待核实） / 大概是这样. */
+const VERIFY_LATER = /[，,。；\s]*(?:[（(]\s*待核实\s*[)）]|(?:具体(?:的)?(?:数字|数据|情况)?)?(?:我|我们)?(?:再|还要|还得|回头|之后|稍后|晚点)(?:去)?(?:核实|确认|核对|查一下|查查|问问|问一下)(?:一下)?(?:吧)?|(?:数字)?(?:大概|差不多)是这样(?:吧)?)[。！!]*$/;
+
 /** A date and nothing else: 12月25日, 2026年12月25日, 2026-12-25. */
 const DATE_ONLY = /^(?:(?:19|20)\d{2}\s*(?:年|[-/.]))?\s*\d{1,2}\s*(?:月|[-/.])\s*\d{1,2}\s*日?$/;
 /** Words of a shortcoming (漏洞, 不足, 流于形式): an answer made of them is about problems. */
@@ -235,6 +238,11 @@ function assign(out: ParsedAnswer, key: keyof ParsedAnswer, text: string, asked:
     }
     case 'facts': {
       let said = applyCorrections(removeFiller(text)).replace(AREA_LEAD, '').replace(FACTS_LEAD, '');
+      // 招了135个吧，具体数字我再核实一下: the aside is no fact; the figure is kept as said and the person asked once.
+      if (VERIFY_LATER.test(said)) {
+        said = said.replace(VERIFY_LATER, '');
+        out.check = '您说数字还要核实，稿中先照您说的写，核实后可以说“修改 + 领域名称”更正。';
+      }
       // 防溺水：发放告知书… — the area's own name said again as a label before its facts.
       if (topic && said.startsWith(topic)) said = said.replace(new RegExp(`^${escapeRegExp(topic)}(?:工作|方面|这块|这一块)?\\s*[：:，,]\\s*`), '');
       const facts = splitItems(said, { sentences: true });

@@ -73,6 +73,16 @@ describe('answers that belong elsewhere, kept', () => {
     expect(detectControl('好了')).toEqual({ kind: 'finish', draftNow: false });
   });
 
+  it('keeps an aside that the figures are to be checked out of the facts, and says the figures back once', () => {
+    const q = '关于“教师队伍建设”，今年具体做了哪些事、取得了哪些成效？';
+    const said = parse('sections[1].facts', '嗯……招了135个吧，具体数字我再核实一下', q);
+    expect(said?.facts).toEqual(['招了135个吧']);
+    expect(said?.check).toContain('数字还要核实');
+    expect(parse('sections[1].facts', '培训2000人次（待核实）', q)?.facts).toEqual(['培训2000人次']);
+    // Without such an aside nothing is asked.
+    expect(parse('sections[1].facts', '招聘教师135名，其中研究生18名', q)?.check).toBeUndefined();
+  });
+
   it('reads a whole request at the first question: 帮我写一份城关镇中心小学2026年上学期的工作总结, 今年暑期', () => {
     expect(parse('org', '帮我写一份城关镇中心小学2026年上学期的工作总结')).toMatchObject({ org: '城关镇中心小学', period: '2026年上学期' });
     expect(parse('org', '区教育局，今年暑期安全工作')).toMatchObject({ org: '区教育局', period: '2026年暑期' });
