@@ -78,8 +78,11 @@ export function removeFiller(text: string): string {
 }
 
 export interface SplitOptions {
-  /** Also split on 、 and ，(work-area names, document titles); facts keep them. */
-  commas?: boolean;
+  /**
+   * Also split on 、 and ，(work-area names); facts keep them. `titles`: a list of documents and meetings' spirits,
+   * split at a 、 only where a whole title ends (二十届二中、三中全会精神 is one).
+   */
+  commas?: boolean | 'titles';
   /** Split sentences at 。！？ (facts, problems); lists of names don't need it. */
   sentences?: boolean;
 }
@@ -97,7 +100,7 @@ export function splitItems(text: string, options: SplitOptions = {}): string[] {
     let pieces = line.split(INLINE_MARKER);
     pieces = pieces.flatMap((p) => p.split(/[；;]/));
     if (options.sentences) pieces = pieces.flatMap((p) => p.split(/(?<=[。！!？?])/));
-    if (options.commas) pieces = pieces.flatMap((p) => splitOutsideQuotes(p));
+    if (options.commas) pieces = pieces.flatMap((p) => splitOutsideQuotes(p, options.commas === 'titles'));
     for (const piece of pieces) {
       const item = stripNumbering(removeFiller(stripNumbering(piece))).replace(ONE_IS, '');
       const clean = item.replace(/[。.]+$/, '').trim();
@@ -108,15 +111,22 @@ export function splitItems(text: string, options: SplitOptions = {}): string[] {
   return items;
 }
 
-/** Splits on 、，, but not inside 《》 or quotes (a document title may hold a comma). */
-function splitOutsideQuotes(text: string): string[] {
+/** How a document or a meeting's spirit ends: words ending so are a whole item of a list of guidance. */
+const DOCUMENT_END = /(?:精神|纲要|意见|规划|办法|决定|方案|讲话|指示|批示|要求|通知|条例|规定|部署|思想|方针|》|”)$/;
+
+/**
+ * Splits on 、，, but not inside 《》 or quotes (a document title may hold a comma). For `titles`, not at a 、 inside
+ * one name either (二十届二中、三中全会精神; 全国、全省教育大会精神): there the words so far do not end the way a
+ * document or a meeting's spirit ends.
+ */
+function splitOutsideQuotes(text: string, titles = false): string[] {
   const out: string[] = [];
   let depth = 0;
   let current = '';
   for (const ch of text) {
     if (ch === '《' || ch === '“' || ch === '「') depth++;
     if ((ch === '》' || ch === '”' || ch === '」') && depth > 0) depth--;
-    if (depth === 0 && /[、，,]/.test(ch)) {
+    if (depth === 0 && (/[，,]/.test(ch) || (ch === '、' && (!titles || DOCUMENT_END.test(current.trim()))))) {
       out.push(current);
       current = '';
       continue;

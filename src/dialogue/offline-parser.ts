@@ -259,7 +259,7 @@ function assign(out: ParsedAnswer, key: keyof ParsedAnswer, text: string, asked:
         if (saysNone(body.replace(/^[…．.。，,、\s]+/, ''))) return;
         // 12月25日 said where the problems or plans were asked is a date, not an item of them.
         if (DATE_ONLY.test(cleanSingle(body))) return;
-        let items = splitItems(body, { sentences: true, commas: key === 'guidance' });
+        let items = splitItems(body, { sentences: true, commas: key === 'guidance' ? 'titles' : false });
         // A list of documents joined by 还有 / 以及: the joiner is not part of the title.
         if (key === 'guidance') items = items.map((i) => i.replace(/^(?:还有|以及|另外|此外)(?:就是)?(?=\S{2})/, ''));
         if (items.length) out[key as ListField] = items;

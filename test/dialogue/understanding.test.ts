@@ -73,6 +73,11 @@ describe('answers that belong elsewhere, kept', () => {
     expect(detectControl('好了')).toEqual({ kind: 'finish', draftNow: false });
   });
 
+  it('splits guidance at whole titles only: 二十届二中、三中全会精神 and 全国、全省教育大会精神 stay one each', () => {
+    expect(parse('guidance', '党的二十大和二十届二中、三中全会精神，全国、全省教育大会精神')?.guidance).toEqual(['党的二十大和二十届二中、三中全会精神', '全国、全省教育大会精神']);
+    expect(parse('guidance', '全国教育大会精神、《教育强国建设规划纲要（2024—2035年）》')?.guidance).toEqual(['全国教育大会精神', '《教育强国建设规划纲要（2024—2035年）》']);
+  });
+
   it('keeps an aside that the figures are to be checked out of the facts, and says the figures back once', () => {
     const q = '关于“教师队伍建设”，今年具体做了哪些事、取得了哪些成效？';
     const said = parse('sections[1].facts', '嗯……招了135个吧，具体数字我再核实一下', q);
