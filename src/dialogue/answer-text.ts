@@ -77,6 +77,9 @@ export function removeFiller(text: string): string {
   return out.trim();
 }
 
+/** Pointing at last year's report instead of naming the areas: 按照去年的写, 跟往年一样. */
+export const LAST_YEARS_REPORT = /(?:按照?|照着?|跟|和|同|参照|沿用)(?:去年|往年|上一年|上年|上次|以前|原来)/;
+
 export interface SplitOptions {
   /**
    * Also split on 、 and ，(work-area names); facts keep them. `titles`: a list of documents and meetings' spirits,

@@ -8,7 +8,7 @@ import type { Reply } from '../contract/session-shapes.js';
 import type { ReportType } from '../domain/report-types.js';
 import { detectAddition, detectPlacement } from './additions.js';
 import type { AnswerInput, ParsedAnswer } from './answer-parser.js';
-import { isFiller, saysNone } from './answer-text.js';
+import { isFiller, LAST_YEARS_REPORT, saysNone } from './answer-text.js';
 import { fieldName, hasValue, sectionIndexOf, type CollectedFacts } from './collected-facts.js';
 import { detectControl } from './controls.js';
 import { answerReview, answerType, applyParsed, DIRECT_FIELDS, fileDirect, fileParsed, fillsAField, hasContent, placeUnplaced, understood } from './filing.js';
@@ -274,9 +274,11 @@ export function finishTurn(state: InterviewState, type: ReportType, rawText: str
       const topic = state.facts.sections[area]?.topic ?? '';
       return respond(passedOver(state, key), type, `${note}好的，“${topic}”暂不填写，稿中会标注【待补充】；不需要这个领域的话，核对时说“删除${topic}”即可。`, kept);
     }
+    // 按照去年的写: the interview cannot read last year's report from here, but an import can.
+    const lastYear = key === 'sections' && LAST_YEARS_REPORT.test(kept) ? '要沿用去年的报告，可以重新开始并选“用去年的报告开始”，把去年的报告粘贴进来；' : '';
     const said = isFiller(kept)
       ? `${note}好的。`
-      : `${note}没能从您的回答中找到${fieldName(state.facts, key)}。${q?.required ? '' : '没有的话可以说“跳过”。'}请再说一次：`;
+      : `${note}${lastYear}没能从您的回答中找到${fieldName(state.facts, key)}。${q?.required ? '' : '没有的话可以说“跳过”。'}请再说一次：`;
     return respond(state, type, said, kept);
   }
   const interpreted = parsed.check !== undefined || (parsed.period !== undefined && !kept.replace(/\s/g, '').includes(parsed.period.replace(/\s/g, '')));

@@ -3,7 +3,7 @@
  * Several fields may come in one answer (我们是某某区教育局，写2025年上半年的总结); figures are never changed.
  */
 import type { AnswerInput, AnswerParser, ParsedAnswer } from './answer-parser.js';
-import { applyCorrections, cleanSingle, isFiller, removeFiller, saysNone, splitItems } from './answer-text.js';
+import { applyCorrections, cleanSingle, isFiller, LAST_YEARS_REPORT, removeFiller, saysNone, splitItems } from './answer-text.js';
 import { relativePeriod, spokenDate } from './relative-period.js';
 import { readTopics } from './topic-list.js';
 
@@ -224,6 +224,8 @@ function assign(out: ParsedAnswer, key: keyof ParsedAnswer, text: string, asked:
       }
       return;
     case 'topics': {
+      // 按照去年的几个方面写就行: no names given, only last year's report pointed at (the reply says how to import it).
+      if (LAST_YEARS_REPORT.test(text) && !/[、，,；;\n]/.test(text.trim())) return;
       const read = readTopics(text);
       if (read.topics.length) out.topics = read.topics;
       if (read.topicFacts.length) out.topicFacts = read.topicFacts;

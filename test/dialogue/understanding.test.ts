@@ -73,6 +73,14 @@ describe('answers that belong elsewhere, kept', () => {
     expect(detectControl('好了')).toEqual({ kind: 'finish', draftNow: false });
   });
 
+  it("points to the import when the areas are said to be last year's (按照去年的几个方面写就行)", () => {
+    expect(parse('sections', '按照去年的几个方面写就行')).toBeNull();
+    const { state, reply } = run(['区教育局', '2026年', '按照去年的几个方面写就行'], '2026-12-02');
+    expect(reply.text).toContain('用去年的报告开始');
+    expect(reply.field).toBe('sections');
+    expect(state.facts.sections).toEqual([]);
+  });
+
   it('splits guidance at whole titles only: 二十届二中、三中全会精神 and 全国、全省教育大会精神 stay one each', () => {
     expect(parse('guidance', '党的二十大和二十届二中、三中全会精神，全国、全省教育大会精神')?.guidance).toEqual(['党的二十大和二十届二中、三中全会精神', '全国、全省教育大会精神']);
     expect(parse('guidance', '全国教育大会精神、《教育强国建设规划纲要（2024—2035年）》')?.guidance).toEqual(['全国教育大会精神', '《教育强国建设规划纲要（2024—2035年）》']);
