@@ -39,6 +39,8 @@ export interface AnswerInput {
   field: string;
   question: string;
   text: string;
+  /** For a work area's facts (sections[2].facts): the area's name, so an answer that opens by naming it again reads right. */
+  topic?: string;
   /** The server's date (YYYY-MM-DD), for relative periods: 今年, 今年上半年, 上学期, 去年. */
   today?: string;
 }

@@ -15,7 +15,7 @@ import { answerReview, answerType, applyParsed, DIRECT_FIELDS, fileDirect, fileP
 import { remapReview, reviewAnswer, reviewPlan } from './import-review.js';
 import { capAnswer, changed, freshState, type InterviewState } from './interview-state.js';
 import { applyOutlineEdits, parseOutlineCommand, sessionOutline, type OutlineOperation } from './outline-edits.js';
-import { currentValue, derive, editableNames, questionFor, questionText, resolveEditTarget } from './questions.js';
+import { answerInput, currentValue, derive, editableNames, questionFor, resolveEditTarget } from './questions.js';
 import { cutNote, respond } from './replies.js';
 
 // The services and routes take the whole interview from this module: its state's type and its reply as it stands too.
@@ -166,8 +166,7 @@ export function beginTurn(state: InterviewState, type: ReportType, rawText: stri
     return { kind: 'reply', ...respond(next, type, `已记下，先放在“未归类”里（第 ${next.facts.unplaced!.length} 条），核对时可以归入合适的部分。`, text) };
   }
   if (addition) {
-    const input = { typeId: type.id, field: addition.field, question: questionText(type, state.facts, addition.field), text: capAnswer(addition.text).text };
-    return { kind: 'parse', input };
+    return { kind: 'parse', input: answerInput(type, state.facts, addition.field, capAnswer(addition.text).text) };
   }
 
   if (state.state !== 'asking') {
@@ -200,7 +199,7 @@ export function beginTurn(state: InterviewState, type: ReportType, rawText: stri
     // and filed without asking again.
     const more = AGREE_AND_MORE.exec(text.trim());
     const correction = more ? `${state.pending.text}\n${more[1]}` : text.replace(CORRECTION_LEAD, '') || text;
-    return { kind: 'parse', input: { typeId: type.id, field: key, question: questionText(type, state.facts, key, state.review), text: capAnswer(correction).text } };
+    return { kind: 'parse', input: answerInput(type, state.facts, key, capAnswer(correction).text, state.review) };
   }
   const reviewing = (state.review?.includes(key) || (state.imported && state.editing === key)) && hasValue(state.facts, key);
   if (reviewing) {
@@ -222,8 +221,7 @@ export function beginTurn(state: InterviewState, type: ReportType, rawText: stri
   }
 
   if (DIRECT_FIELDS.has(key)) return { kind: 'reply', ...fileDirect(state, type, key, text) };
-  const capped = capAnswer(text);
-  return { kind: 'parse', input: { typeId: type.id, field: key, question: questionText(type, state.facts, key, state.review), text: capped.text } };
+  return { kind: 'parse', input: answerInput(type, state.facts, key, capAnswer(text).text, state.review) };
 }
 
 /** What a turn's second step answers; `again` when the answer belongs to the next question (see finishTurn). */
@@ -335,8 +333,7 @@ function moveOn(state: InterviewState, type: ReportType, kept: string): TurnResu
   const fallback = changed(filed, (s) => void (s.facts.unplaced = [...(s.facts.unplaced ?? []), kept]));
   const result = respond(fallback, type, `${lead}这段话先放在“未归类”里，核对时可以归入合适的部分。`, kept);
   if (!field) return result;
-  const input = { typeId: type.id, field, question: questionText(type, filed.facts, field, filed.review), text: kept };
-  return { ...result, again: { input, state: filed, lead } };
+  return { ...result, again: { input: answerInput(type, filed.facts, field, kept, filed.review), state: filed, lead } };
 }
 
 // ── Review and drafting ──────────────────────────────────────────────────────────────────────────────────

@@ -179,8 +179,6 @@ function looksLikeAuthority(text: string): boolean {
 /** Figures other than years and dates: counts, amounts, rates. */
 const countsIn = (text: string) => text.replace(/[0-9０-９]{4}\s*年(?:[0-9０-９]{1,2}\s*月(?:[0-9０-９]{1,2}\s*日)?)?|[0-9０-９]{4}\s*[—–\-~～至]\s*[0-9０-９]{4}\s*年?/g, '').match(/[0-9０-９]/);
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** `topic`: the work area the question is about, for its facts. */
 function assign(out: ParsedAnswer, key: keyof ParsedAnswer, text: string, asked: boolean, topic?: string): void {
   const single = cleanSingle(text);
@@ -246,7 +244,7 @@ function assign(out: ParsedAnswer, key: keyof ParsedAnswer, text: string, asked:
         out.check = '您说数字还要核实，稿中先照您说的写，核实后可以说“修改 + 领域名称”更正。';
       }
       // 防溺水：发放告知书… — the area's own name said again as a label before its facts.
-      if (topic && said.startsWith(topic)) said = said.replace(new RegExp(`^${escapeRegExp(topic)}(?:工作|方面|这块|这一块)?\\s*[：:，,]\\s*`), '');
+      if (topic && said.startsWith(topic)) said = said.slice(topic.length).replace(/^(?:工作|方面|这块|这一块)?\s*[：:，,]\s*/, '') || said;
       const facts = splitItems(said, { sentences: true });
       if (facts.length) out.facts = facts;
       return;
@@ -312,7 +310,7 @@ export function parseAnswerOffline(input: AnswerInput): ParsedAnswer | null {
     } else if (asked) {
       // 明年准备… where the problems were asked (or 还存在…不足 where the plans were): filed where it belongs, once confirmed.
       const other = asked === 'problems' && SOUNDS_LIKE_PLANS.test(body) ? 'nextSteps' : asked === 'nextSteps' && SOUNDS_LIKE_PROBLEMS.test(body) ? 'problems' : null;
-      assign(out, other ?? asked, body, true, /关于“([^”]+)”/.exec(input.question)?.[1]);
+      assign(out, other ?? asked, body, true, input.topic);
       if (other && out[other]) out.check = other === 'nextSteps' ? '这段话像是下一步的打算，不是存在的问题。' : '这段话像是存在的问题，不是下一步的打算。';
       // A date or a unit name said in passing at the last questions is still theirs.
       if (asked !== 'date' && asked !== 'facts' && asked !== 'topics' && !LIST_FIELDS.includes(asked as ListField)) {

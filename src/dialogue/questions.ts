@@ -4,6 +4,7 @@
  * the question being asked, what is still to ask and the progress, and it finds the field 修改 names. Pure.
  */
 import type { SessionPhase } from '../contract/session-shapes.js';
+import type { AnswerInput } from './answer-parser.js';
 import { fillTemplate, type Question, type ReportType } from '../domain/report-types.js';
 import { FIELD_ALIASES, fieldName, hasValue, sectionIndexOf, type CollectedFacts } from './collected-facts.js';
 import { reviewPlan, reviewQuestion } from './import-review.js';
@@ -31,6 +32,13 @@ export function questionText(type: ReportType, facts: CollectedFacts, key: strin
   const index = sectionIndexOf(key);
   const ask = fillTemplate(q.ask, { topic: index !== null ? facts.sections[index]?.topic : undefined });
   return `${ask}\n例如：${q.example}`;
+}
+
+/** What a parser is given for an answer to `key`: the question as asked, and the area's name for its facts. */
+export function answerInput(type: ReportType, facts: CollectedFacts, key: string, text: string, review?: string[]): AnswerInput {
+  const index = sectionIndexOf(key);
+  const topic = index !== null ? facts.sections[index]?.topic : undefined;
+  return { typeId: type.id, field: key, question: questionText(type, facts, key, review), text, ...(topic ? { topic } : {}) };
 }
 
 const isPending = (s: Snapshot, key: string) => !hasValue(s.facts, key) && !s.skipped.includes(key);

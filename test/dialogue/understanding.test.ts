@@ -30,7 +30,8 @@ function run(texts: string[], today = '2025-12-15', type = annual) {
 const topics = (state: InterviewState) => state.facts.sections.map((s) => s.topic);
 
 describe('answers that belong elsewhere, kept', () => {
-  const parse = (field: string, text: string, question = '') => parseAnswerOffline({ typeId: 'safety-summary', field, question, text, today: '2026-12-02' });
+  const parse = (field: string, text: string, question = '', topic?: string) =>
+    parseAnswerOffline({ typeId: 'safety-summary', field, question, text, today: '2026-12-02', ...(topic ? { topic } : {}) });
 
   it('doubts a 总体思路 that reads like problems or plans; a corrected doubt keeps the doubted words as 未归类', () => {
     expect(parse('theme', '有的：个别学校安全管理还有漏洞，应急演练流于形式')).toMatchObject({ doubt: true });
@@ -49,9 +50,9 @@ describe('answers that belong elsewhere, kept', () => {
   it("files no bare date as a problem or a plan, and drops the area's own name said as a label", () => {
     expect(parse('problems', '12月25日')).toBeNull();
     expect(parse('nextSteps', '2026年12月25日')).toBeNull();
-    expect(parse('sections[3].facts', '防溺水：发放告知书5.6万份', '关于“防溺水”，具体做了哪些工作？')?.facts).toEqual(['发放告知书5.6万份']);
+    expect(parse('sections[3].facts', '防溺水：发放告知书5.6万份', '关于“防溺水”，具体做了哪些工作？', '防溺水')?.facts).toEqual(['发放告知书5.6万份']);
     // Another name before a colon is the facts' own (农村学校：…), kept.
-    expect(parse('sections[3].facts', '农村学校：新建宿舍3栋', '关于“防溺水”，具体做了哪些工作？')?.facts).toEqual(['农村学校：新建宿舍3栋']);
+    expect(parse('sections[3].facts', '农村学校：新建宿舍3栋', '关于“防溺水”，具体做了哪些工作？', '防溺水')?.facts).toEqual(['农村学校：新建宿舍3栋']);
   });
 
   it('reads the spoken forms a new interview showed: 咱们是…, 三件事儿：一是…, 没有特别的, 问题的话，…', () => {
