@@ -179,6 +179,12 @@ function looksLikeAuthority(text: string): boolean {
 /** Figures other than years and dates: counts, amounts, rates. */
 const countsIn = (text: string) => text.replace(/[0-9０-９]{4}\s*年(?:[0-9０-９]{1,2}\s*月(?:[0-9０-９]{1,2}\s*日)?)?|[0-9０-９]{4}\s*[—–\-~～至]\s*[0-9０-９]{4}\s*年?/g, '').match(/[0-9０-９]/);
 
+/** The answer said back with a doubt that it is this field's at all (see ParsedAnswer.doubt). */
+function doubt(out: ParsedAnswer, why: string): void {
+  out.check = why;
+  out.doubt = true;
+}
+
 /** `topic`: the work area the question is about, for its facts. */
 function assign(out: ParsedAnswer, key: keyof ParsedAnswer, text: string, asked: boolean, topic?: string): void {
   const single = cleanSingle(text);
@@ -203,23 +209,15 @@ function assign(out: ParsedAnswer, key: keyof ParsedAnswer, text: string, asked:
     case 'leadership': {
       const lead = single.replace(/^在/, '').replace(/的?(?:正确|坚强|有力|统一)?领导(?:下|之下)?$/, '').trim();
       if (lead) out.leadership = lead;
-      if (lead && countsIn(lead)) out.check = '这段话带有数字，像是某项工作的具体情况，而不是领导机关。';
-      else if (lead && !looksLikeAuthority(lead)) out.check = '这段话不像是领导机关（例如“区委、区政府”“市教育局”）。';
-      if (out.check) out.doubt = true;
+      if (lead && countsIn(lead)) doubt(out, '这段话带有数字，像是某项工作的具体情况，而不是领导机关。');
+      else if (lead && !looksLikeAuthority(lead)) doubt(out, '这段话不像是领导机关（例如“区委、区政府”“市教育局”）。');
       return;
     }
     case 'theme':
       if (single) out.theme = single;
-      if (single && countsIn(single)) {
-        out.check = '这段话带有数字，像是某项工作的具体情况，而不是总体思路。';
-        out.doubt = true;
-      } else if (single && SOUNDS_LIKE_SHORTCOMINGS.test(single)) {
-        out.check = '这段话像是存在的问题，而不是总体思路。';
-        out.doubt = true;
-      } else if (single && SOUNDS_LIKE_PLANS.test(single)) {
-        out.check = '这段话像是下一步的打算，而不是总体思路。';
-        out.doubt = true;
-      }
+      if (single && countsIn(single)) doubt(out, '这段话带有数字，像是某项工作的具体情况，而不是总体思路。');
+      else if (single && SOUNDS_LIKE_SHORTCOMINGS.test(single)) doubt(out, '这段话像是存在的问题，而不是总体思路。');
+      else if (single && SOUNDS_LIKE_PLANS.test(single)) doubt(out, '这段话像是下一步的打算，而不是总体思路。');
       return;
     case 'topics': {
       // 按照去年的几个方面写就行: no names given, only last year's report pointed at (the reply says how to import it).
@@ -230,10 +228,7 @@ function assign(out: ParsedAnswer, key: keyof ParsedAnswer, text: string, asked:
       if (read.unplaced.length) out.unplaced = read.unplaced;
       if (read.interpreted && read.topics.length) out.check = '';
       // 以……为指导，全面贯彻党的教育方针 said for the areas: the guidance, not names of work.
-      if (read.topics.some((t) => GUIDANCE_WORDS.test(t))) {
-        out.check = '这几项像是指导思想，而不是工作领域的名称。';
-        out.doubt = true;
-      }
+      if (read.topics.some((t) => GUIDANCE_WORDS.test(t))) doubt(out, '这几项像是指导思想，而不是工作领域的名称。');
       return;
     }
     case 'facts': {
@@ -264,10 +259,7 @@ function assign(out: ParsedAnswer, key: keyof ParsedAnswer, text: string, asked:
         if (key === 'guidance') items = items.map((i) => i.replace(/^(?:还有|以及|另外|此外)(?:就是)?(?=\S{2})/, ''));
         if (items.length) out[key as ListField] = items;
         // 新增学位1200个 said for the guidance: a piece of work, not a document or a meeting's spirit.
-        if (key === 'guidance' && items.some((i) => countsIn(i))) {
-          out.check = '这段话带有数字，像是某项工作的具体情况，而不是指导思想。';
-          out.doubt = true;
-        }
+        if (key === 'guidance' && items.some((i) => countsIn(i))) doubt(out, '这段话带有数字，像是某项工作的具体情况，而不是指导思想。');
       }
     }
   }
